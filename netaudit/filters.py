@@ -76,8 +76,10 @@ class LineSets(dict):
         self._lines = lines
         self.order = lines.order if lines is not None else sorted(self)
         # Line index -> its destinations' span (linetree.dst_span), shared by the filter's
-        # interface combinations (a line is read in several): _split.
-        self.spans: dict[int, tuple[int, int] | None] = lines.spans if lines is not None else {}
+        # interface combinations (a line is read in several): _split.  None: read once,
+        # not kept (a filter read in one combination: 50,000 ACL lines' spans would stay
+        # for the whole analysis).
+        self.spans: dict[int, tuple[int, int] | None] | None = lines.spans if lines is not None else None
         self.trees: dict[bool, LineTree | LineForest] = {}  # understood_only -> tree (line_tree)
         self.positions: dict[int, int] | None = None  # line index -> position in order, when asked often
         # Line index -> the earlier understood lines that may meet it (None: ask the tree).
@@ -117,7 +119,7 @@ class _Lines:
     never be left to the cyclic collector (headerspace.py)."""
 
     def __init__(
-        self, hs: HeaderSpace, flt: Filter, order: list[int], where, whole: dict[int, Bdd], spans: dict
+        self, hs: HeaderSpace, flt: Filter, order: list[int], where, whole: dict[int, Bdd], spans: dict | None
     ) -> None:
         self._hs = weakref.ref(hs)
         self.spans = spans  # the filter's lines' destination spans (LineSets.spans)
@@ -309,7 +311,7 @@ def line_sets(
         order = [idx for idx in looked_at if _applies_any(lines[idx].matches, in_if, out_if)]
         built = _Lines(hs, flt, order, (in_if, out_if), dep[2], dep[3])
     else:  # no match names an interface: all apply, read once (key)
-        built = _Lines(hs, flt, [idx for idx in looked_at if lines[idx].matches], None, dep[2], dep[3])
+        built = _Lines(hs, flt, [idx for idx in looked_at if lines[idx].matches], None, dep[2], None)
     sets = LineSets(hs, lines=built)
     hs.line_sets_cache[key] = (flt, sets)
     return sets
