@@ -278,17 +278,21 @@ class _Reader:
         r"(\d+\.\d+\.\d+\.\d+)(/\d+)?\s+" + _PLAIN_PATH
     )
 
+    def _row_prefix(self, addr: str, plen: str | None) -> IPNetwork | None:
+        """A route row's prefix: its address with its ``/length``, else with the length
+        the "subnetted" line before it gave, else its class's (None: not an address)."""
+        if plen is not None:
+            return _net(addr, int(plen[1:]))
+        known = self.state["subnet_len"]
+        return _net(addr, known if known is not None else _classful(addr))
+
     def _show_line(self, raw: str, lineno: int) -> None:
         text = raw.strip()
         st = self.state
         m = self._FAST_ROW.fullmatch(text)
         if m is not None:  # a route row with a plain path: as the general path below reads it
             code, addr, plen = m.group(1, 2, 3)
-            if plen is None:
-                length = st["subnet_len"] if st["subnet_len"] is not None else _classful(addr)
-            else:
-                length = int(plen[1:])
-            prefix = _net(addr, length)
+            prefix = self._row_prefix(addr, plen)
             if prefix is None:
                 self.bad(lineno, text)
                 return
@@ -335,11 +339,7 @@ class _Reader:
             self.bad(lineno, text)
             return
         code, addr, plen, rest = m.group(1), m.group(2), m.group(3), m.group(4) or ""
-        if plen is None:
-            length = st["subnet_len"] if st["subnet_len"] is not None else _classful(addr)
-        else:
-            length = int(plen[1:])
-        prefix = _net(addr, length)
+        prefix = self._row_prefix(addr, plen)
         if prefix is None:
             self.bad(lineno, text)
             return
