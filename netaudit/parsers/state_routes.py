@@ -369,22 +369,14 @@ class _Reader:
             return
         m = self._PATH.match(rest)
         if m:
-            distance, nh, tail = int(m.group(1)), ip_to_int(m.group(3)), m.group(4)
-            out_iface: str | None = None
+            named: str | None = None
             # the last piece that is not an age, "from …", "tag …" or "type …"
-            for piece in reversed(tail.split(",")):
+            for piece in reversed(m.group(4).split(",")):
                 piece = piece.strip()
                 if piece and not self._AGE.match(piece) and not piece.startswith(("from ", "tag ", "type ")):
-                    out_iface = _ifname(piece.split()[0])
+                    named = piece.split()[0]
                     break
-            self._add(
-                prefix,
-                src,
-                nh=nh,
-                iface=out_iface,
-                distance=distance,
-                drop=bool(out_iface and out_iface.startswith("Null")),
-            )
+            self._via(prefix, src, m.group(1), m.group(3), named)
             return
         m = self._VIA.match(rest)
         if m:
@@ -393,8 +385,8 @@ class _Reader:
         self.bad(lineno, src.text)
 
     def _via(self, prefix: IPNetwork, src: Src, distance: str, nh: str, iface: str | None) -> None:
-        """The route of a plain path (_PLAIN_PATH's groups): what _show_path's _PATH
-        branch adds for it."""
+        """The route of a path ``[distance/metric] via nh``, out of interface ``iface``
+        as written (None: none named): dropped when that is a Null interface."""
         out_iface = _ifname(iface) if iface is not None else None
         self._add(
             prefix,
