@@ -20,7 +20,7 @@ from netaudit.secrets import key_material_lines
 from . import interface_menus, ip_menus, management_menus
 from .ip_menus import ADD_LINES, ADD_TEXTS
 from .reasons import reason
-from .state import IGNORED, NotUnderstood, State
+from .state import CLEAR_KEYS, IGNORED, NotUnderstood, State
 from .syntax import Command, logical_lines, parse_command, physical_lines, read_words, split_args
 
 HANDLERS = {**interface_menus.HANDLERS, **ip_menus.HANDLERS, **management_menus.HANDLERS}
@@ -225,7 +225,7 @@ def _add_line(st: State, add_line, tail: str, src: Src, nphys: int) -> None:
             st.unrecognized(src)
             return
     try:
-        if props:
+        if not props.keys() <= CLEAR_KEYS:  # (scan_props' own first test, without its call)
             st.scan_props(props, src)
         if add_line(st, props, src) is IGNORED:
             st.ignored += nphys
