@@ -635,7 +635,11 @@ _MATCH_NAMES = {
     _INIF: ("in_ifaces",),
     _OUTIF: ("out_ifaces",),
 }
-_object_new, _object_setattr = object.__new__, object.__setattr__
+_object_new = object.__new__
+# A Match's ``__dict__`` set through the descriptor that holds it (the instance dict's own
+# setter) rather than ``object.__setattr__``, which looks the name up on the class first:
+# 30 ns of a Match's 280, one Match a rule.
+_set_match_dict = vars(Match)["__dict__"].__set__
 # st.match_cache's entry for a property with no effect on the packets (RULE_META)
 _NO_MATCHER: dict[str, PlainValue] = {}
 
@@ -688,7 +692,7 @@ def rule_match(st: State, rule: FwRule) -> Match | Plain | None:
     if no_packet:
         return None
     match = _object_new(Match)
-    _object_setattr(match, "__dict__", state)  # base.from_state, without the call (one a rule)
+    _set_match_dict(match, state)  # base.from_state, without the call (one a rule)
     return match
 
 
@@ -941,7 +945,7 @@ def nat_reading(st: State, rule: FwRule) -> tuple[Match, list] | Plain | None:
     if no_packet:
         return None
     match = _object_new(Match)
-    _object_setattr(match, "__dict__", state)
+    _set_match_dict(match, state)
     return match, fields
 
 

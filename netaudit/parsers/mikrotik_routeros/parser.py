@@ -20,7 +20,6 @@ from .policy_routing import compose as compose_policy_routes
 from .reader import read
 from .reasons import reason
 from .state import State
-from .syntax import count_lines
 
 
 class RouterOSParser:
@@ -29,8 +28,7 @@ class RouterOSParser:
 
     def run(self) -> ParseResult:
         st = self.st
-        st.rep.lines = count_lines(st.text)
-        read(st)
+        read(st)  # (and st.rep.lines)
         finish(st)
         st.rep.ignored = st.ignored
         return ParseResult(devices=[st.dev], report=st.rep)

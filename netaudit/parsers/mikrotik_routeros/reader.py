@@ -20,8 +20,8 @@ from netaudit.secrets import key_material_lines
 from . import interface_menus, ip_menus, management_menus
 from .ip_menus import ADD_LINES, ADD_TEXTS
 from .reasons import reason
-from .state import IGNORED, NotUnderstood, State
-from .syntax import Command, logical_lines, parse_command, split_args
+from .state import CLEAR_KEYS, IGNORED, NotUnderstood, State
+from .syntax import Command, logical_lines, parse_command, physical_lines, read_words, split_args
 
 HANDLERS = {**interface_menus.HANDLERS, **ip_menus.HANDLERS, **management_menus.HANDLERS}
 
@@ -81,14 +81,17 @@ def _menu_path(st: State, path: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def read(st: State) -> None:
-    """Every line of ``st.text`` into ``st`` (never raises on content)."""
+    """Every line of ``st.text`` into ``st`` (never raises on content), and their number
+    into ``st.rep.lines``."""
     current: tuple[str, ...] | None = None
     menu: tuple[str, ...] = ()  # ``current`` as the handlers know it (_menu_path)
     add_line = None  # the reader of ``menu``'s add lines, if it has one (ADD_LINES)
     add_text = None  # the reader of its common add lines from their text (ADD_TEXTS)
     # Key material (a PEM block pasted into the export): data, never a command.
     material = key_material_lines(st.text.split("\n")) if "-----BEGIN" in st.text else {}
-    for lineno, nphys, text in logical_lines(st.text):
+    lines = physical_lines(st.text)
+    st.rep.lines = len(lines)  # (counted from the split the reading makes anyway)
+    for lineno, nphys, text in logical_lines(st.text, lines):
         if material and lineno in material:
             st.ignored += nphys
             if material[lineno]:
@@ -109,7 +112,7 @@ def read(st: State) -> None:
             # properties straight into the record (what parse_command and _dispatch do
             # for it, without the Command).
             if add_text is None or not add_text(st, text, src):
-                _add_line(st, add_line, text, src, nphys)
+                _add_line(st, add_line, text[4:], src, nphys)
             continue
         if text[0] == "[" and _EXPORT_PROMPT.match(text):
             st.ignored += nphys  # the console's echo of the export command, not configuration
@@ -208,17 +211,21 @@ def _header_comment(st: State, text: str) -> None:
         st.facts.model = m.group(1).strip()
 
 
-def _add_line(st: State, add_line, text: str, src: Src, nphys: int) -> None:
-    """``add …`` in a menu of :data:`.ip_menus.ADD_LINES`: what :func:`read` and
-    :func:`_dispatch` do with the line's Command (secrets, the handler, the line
-    accounting), on its properties alone."""
+def _add_line(st: State, add_line, tail: str, src: Src, nphys: int) -> None:
+    """``add …`` in a menu of :data:`.ip_menus.ADD_LINES` (``tail``: the line after
+    ``add``): what :func:`read` and :func:`_dispatch` do with the line's Command (secrets,
+    the handler, the line accounting), on its properties alone."""
+    if "[" not in tail and "]" not in tail and "\\" not in tail and '"' not in tail:
+        # (split_args' own first reading, without its call: most lines of a big export)
+        props = read_words(tail.split())[0]
+    else:
+        try:
+            props = split_args(tail)[0]  # bare words and selectors: unused
+        except ValueError:
+            st.unrecognized(src)
+            return
     try:
-        props, _words, _find = split_args(text[4:])  # bare words and selectors: unused
-    except ValueError:
-        st.unrecognized(src)
-        return
-    try:
-        if props:
+        if not props.keys() <= CLEAR_KEYS:  # (scan_props' own first test, without its call)
             st.scan_props(props, src)
         if add_line(st, props, src) is IGNORED:
             st.ignored += nphys

@@ -78,7 +78,8 @@ def _secret_key(key: str) -> bool:
 # Keys :meth:`State.scan_props` found naming no secret (whether one does depends on the
 # key alone): a line whose keys are all here holds no secret by key, and is not looped
 # over (a firewall rule's or an address-list entry's keys, on most lines of a big export).
-_CLEAR_KEYS: set[str] = set()
+# The reader tests a plain ``add`` line's keys against it before calling scan_props.
+CLEAR_KEYS: set[str] = set()
 
 _SECRET_HINT = re.compile(r"pass|secret|key|psk|community", re.IGNORECASE)
 _NOT_SECRETS = frozenset({"yes", "no", "none", "auto", "default", "public", "private", '""'})
@@ -255,13 +256,13 @@ class State:
 
     def scan_props(self, props: dict[str, str], src: Src | None = None) -> None:
         """The secrets among a line's properties (raw values)."""
-        if props.keys() <= _CLEAR_KEYS:
+        if props.keys() <= CLEAR_KEYS:
             return  # (every key one this loop found naming no secret: a subset test in C)
         for k, raw in props.items():
             if k in SECRET_KEYS or ("." in k and _secret_key(k)):  # a v7 key: its last part
                 self.add_secret(unquote(raw), src, raw)
-            elif len(_CLEAR_KEYS) < 4096:
-                _CLEAR_KEYS.add(k)
+            elif len(CLEAR_KEYS) < 4096:
+                CLEAR_KEYS.add(k)
 
     # ------------------------------------------------------------------ interface records
 

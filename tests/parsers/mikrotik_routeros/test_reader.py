@@ -401,18 +401,18 @@ def test_keys_learned_clear_never_hide_a_secret_on_a_later_line():
     # still found, on the first line and after a thousand clear ones.
     from netaudit.parsers.mikrotik_routeros import state as state_module
 
-    state_module._CLEAR_KEYS.clear()
+    state_module.CLEAR_KEYS.clear()
     st = State("", "r.rsc")
     clear = {"chain": "forward", "action": "accept", "dst-address": "10.0.0.0/24", "comment": '"x"'}
     for n in range(1000):
         st.scan_props({**clear, "dst-port": str(n)})
-    assert {"chain", "action", "dst-address", "comment", "dst-port"} <= state_module._CLEAR_KEYS
+    assert {"chain", "action", "dst-address", "comment", "dst-port"} <= state_module.CLEAR_KEYS
     assert not st.dev.secrets
     st.scan_props({**clear, "password": "S3cretPass"})
     st.scan_props({"security.passphrase": '"Wifi-Pass-42"', **clear})
     st.scan_props({"dst-port": "1", "ipsec-secret": "IpsecPSK77"})
     assert {"S3cretPass", "Wifi-Pass-42", "IpsecPSK77"} <= st.dev.secrets
-    assert not state_module._CLEAR_KEYS & {"password", "security.passphrase", "ipsec-secret"}
+    assert not state_module.CLEAR_KEYS & {"password", "security.passphrase", "ipsec-secret"}
 
 
 # ----------------------------------------------------------------------- address-list lines read from their text

@@ -11,6 +11,7 @@ from netaudit.parsers.mikrotik_routeros.syntax import (
     _continues,
     count_lines,
     logical_lines,
+    physical_lines,
     plain_words,
     read_words,
     split_args,
@@ -94,6 +95,9 @@ def test_physical_lines_are_counted_as_the_split_text_has_them():
             text = "".join(chars)
             lines = text.split("\n")
             assert count_lines(text) == len(lines) - (lines[-1] == ""), repr(text)
+            # (the reader counts them from its own split: physical_lines)
+            assert len(physical_lines(text)) == count_lines(text), repr(text)
+            assert list(logical_lines(text, physical_lines(text))) == list(logical_lines(text)), repr(text)
 
 
 def _logical_lines_two_generators(text: str):
