@@ -55,6 +55,9 @@ _SPECIAL = re.compile(r'[";#{}]')  # the characters that end or open something
 # How the statements _header reads begin (a statement of a chain beginning otherwise is
 # a rule; a PlainLine never begins so).
 _HEADER_STARTS = ("#", "comment ", "flags offload", "type", "policy ")
+_DEFINES = ("define", "redefine", "undefine")  # read by the scanner's loop
+_NOT_RULE_STARTS = _DEFINES + _HEADER_STARTS  # a line beginning so is no PlainLine
+_NOT_RULE_FIRST = frozenset(w[0] for w in _NOT_RULE_STARTS)
 _DEFINE = re.compile(r"^(?:re)?define\s+([A-Za-z_.][\w/.\-]*)\s*=\s*(.*)$")
 _VARIABLE = re.compile(r'"[^"]*"|\$([A-Za-z_.][\w/.\-]*)')
 # nft commands that change a ruleset (a line of a script outside any table block).
@@ -259,9 +262,13 @@ class _Scanner:
                 text = f"{head} {rest}" if head else rest
         else:
             text = s.strip()
-        if "$" in text or text.startswith(("define", "redefine", "undefine")):
+        if "$" in text:
             return False
-        if text.startswith(_HEADER_STARTS):
+        # (a startswith of a tuple tries each of its words in turn: tested only where the
+        # line's first character begins one of them — not ip, iifname, oifname, meta …)
+        if text[:1] in _NOT_RULE_FIRST and text.startswith(_NOT_RULE_STARTS):
+            if text.startswith(_DEFINES):
+                return False
             self.stack[-1].items.append(Stmt(no, text))  # (perhaps a chain's own: no PlainLine)
         else:
             self.stack[-1].items.append((no, text))  # (a PlainLine: its text is stripped)
