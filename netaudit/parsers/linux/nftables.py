@@ -509,7 +509,6 @@ def _read_table(ctx: Ctx, rs: Ruleset, table: Block, managed: bool) -> None:
         for s in _header(ctx, rs, chain, body):
             if isinstance(s, tuple):
                 no, text = s
-                tail, broken = "", False
                 # A plain line (nearly every rule): the common rule (nft_match.plain_rule,
                 # remembered per text) made here, without read_rule's and State.src's
                 # calls (its text is cited as State.src cites it: stripped — the
@@ -522,6 +521,7 @@ def _read_table(ctx: Ctx, rs: Ruleset, table: Block, managed: bool) -> None:
                     cond, verdict, target = plain
                     append(Rule([] if cond is None else [cond], verdict, src, target))
                     continue
+                tail, broken = "", False  # (read below: a plain line is a Stmt without either)
             else:  # any other statement (read_rule reads a plain one as the branch above)
                 no, text, tail, broken = s.no, s.text, s.tail, s.broken
             src = st.src(no, text)
