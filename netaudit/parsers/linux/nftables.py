@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import cast
 
 from netaudit.messages import Text
 from netaudit.model import Src
@@ -51,6 +52,12 @@ _BASE = re.compile(
 )
 _HANDLE = re.compile(r"^handle\s+\d+$")  # what ``nft -a`` appends as a comment
 _SPECIAL = re.compile(r'[";#{}]')  # the characters that end or open something
+# How the statements _header reads begin (a statement of a chain beginning otherwise is
+# a rule; a PlainLine never begins so).
+_HEADER_STARTS = ("#", "comment ", "flags offload", "type", "policy ")
+_DEFINES = ("define", "redefine", "undefine")  # read by the scanner's loop
+_NOT_RULE_STARTS = _DEFINES + _HEADER_STARTS  # a line beginning so is no PlainLine
+_NOT_RULE_FIRST = frozenset(w[0] for w in _NOT_RULE_STARTS)
 _DEFINE = re.compile(r"^(?:re)?define\s+([A-Za-z_.][\w/.\-]*)\s*=\s*(.*)$")
 _VARIABLE = re.compile(r'"[^"]*"|\$([A-Za-z_.][\w/.\-]*)')
 # nft commands that change a ruleset (a line of a script outside any table block).
@@ -76,14 +83,29 @@ class Stmt:
     broken: bool = False
 
 
+# A statement that is one whole line of the common shape (:meth:`_Scanner.plain_line`)
+# and does not begin as a chain's own statement does (_HEADER_STARTS: in a chain, a
+# rule): (the line's number, its text) — a :class:`Stmt` with no comment after it, not
+# broken.  Most rules of a big ruleset are such lines: a pair is a third of a Stmt's cost
+# to make and free, the table loop reads its rule without a Stmt's attributes, and
+# _header takes a chain of them as it stands.
+PlainLine = tuple[int, str]
+
+
+def as_stmt(item: Stmt | PlainLine) -> Stmt:
+    """The :class:`Stmt` of a statement as a block holds it (a plain line's pair made one)."""
+    return Stmt(*item) if isinstance(item, tuple) else item
+
+
 @dataclass
 class Block:
     """A ``head { … }`` block (``table inet filter``, ``chain input``, ``set admins`` …)
-    and what it holds, in order; the root block (head ``""``) is the whole section."""
+    and what it holds, in order (statements as :class:`Stmt` or, a plain line's,
+    :data:`PlainLine`); the root block (head ``""``) is the whole section."""
 
     no: int
     head: str
-    items: list[Stmt | Block] = field(default_factory=list)
+    items: list[Stmt | PlainLine | Block] = field(default_factory=list)
 
 
 class _Scanner:
@@ -240,9 +262,16 @@ class _Scanner:
                 text = f"{head} {rest}" if head else rest
         else:
             text = s.strip()
-        if "$" in text or text.startswith(("define", "redefine", "undefine")):
+        if "$" in text:
             return False
-        self.stack[-1].items.append(Stmt(no, text))
+        # (a startswith of a tuple tries each of its words in turn: tested only where the
+        # line's first character begins one of them — not ip, iifname, oifname, meta …)
+        if text[:1] in _NOT_RULE_FIRST and text.startswith(_NOT_RULE_STARTS):
+            if text.startswith(_DEFINES):
+                return False
+            self.stack[-1].items.append(Stmt(no, text))  # (perhaps a chain's own: no PlainLine)
+        else:
+            self.stack[-1].items.append((no, text))  # (a PlainLine: its text is stripped)
         return True
 
 
@@ -304,7 +333,7 @@ def statements(block: Block):
             yield Stmt(it.no, it.head)
             yield from statements(it)
         else:
-            yield it
+            yield as_stmt(it)
 
 
 def lines_of(block: Block) -> int:
@@ -395,6 +424,7 @@ def read_nft(
                 rs.unsure.append((Text("input.linux.nft_newer", family=family, table=tname), tsrc))
             _read_table(ctx, rs, item, (family, tname) in managed)
             continue
+        item = as_stmt(item)  # (a plain line as a Stmt: few stand here)
         if item.text.startswith("#") or item.text == "flush ruleset":
             st.ignored += 1
             continue
@@ -413,7 +443,8 @@ def _read_table(ctx: Ctx, rs: Ruleset, table: Block, managed: bool) -> None:
     chains: list[tuple[Chain, Block]] = []
     dormant = False
     for item in table.items:
-        if isinstance(item, Stmt):
+        if not isinstance(item, Block):
+            item = as_stmt(item)  # (a plain line as a Stmt: few stand here)
             t = item.text
             if t.startswith("#") or t.startswith("comment "):
                 st.ignored += 1
@@ -462,7 +493,10 @@ def _read_table(ctx: Ctx, rs: Ruleset, table: Block, managed: bool) -> None:
     # rule of a big ruleset.)
     for _, body in chains:
         for item in body.items:
-            if type(item) is Stmt:
+            if isinstance(item, tuple):
+                if "@" in item[1]:
+                    _mark_filled(ctx, item[1])
+            elif type(item) is Stmt:
                 if "@" in item.text:
                     _mark_filled(ctx, item.text)
             else:
@@ -471,25 +505,29 @@ def _read_table(ctx: Ctx, rs: Ruleset, table: Block, managed: bool) -> None:
                         _mark_filled(ctx, s.text)
     plain_memo, file = nft_match.plain_memo(ctx), st.file
     for chain, body in chains:
+        append = chain.rules.append
         for s in _header(ctx, rs, chain, body):
-            text = s.text
-            if not s.tail and not s.broken:
-                # The common rule (nft_match.plain_rule, remembered per text): its Rule
-                # made here, without read_rule's and State.src's calls (a rule's text is
-                # cited as State.src cites it: stripped, cut past CITED_MAX characters).
+            if isinstance(s, tuple):
+                no, text = s
+                # A plain line (nearly every rule): the common rule (nft_match.plain_rule,
+                # remembered per text) made here, without read_rule's and State.src's
+                # calls (its text is cited as State.src cites it: stripped — the
+                # scanner's PlainLine is — and cut past CITED_MAX characters).
                 plain = plain_memo.get(text, _UNSEEN)
                 if plain is _UNSEEN:
                     plain = nft_match.new_plain_rule(ctx, plain_memo, text)
                 if plain is not None:
-                    cited = text.strip()
-                    src = Src(file, s.no, cited) if len(cited) <= CITED_MAX else st.src(s.no, cited)
+                    src = Src(file, no, text) if len(text) <= CITED_MAX else st.src(no, text)
                     cond, verdict, target = plain
-                    chain.rules.append(Rule([] if cond is None else [cond], verdict, src, target))
+                    append(Rule([] if cond is None else [cond], verdict, src, target))
                     continue
-            src = st.src(s.no, text)
-            rules = None if s.broken else nft_match.read_rule(ctx, text, src, s.tail)
+                tail, broken = "", False  # (read below: a plain line is a Stmt without either)
+            else:  # any other statement (read_rule reads a plain one as the branch above)
+                no, text, tail, broken = s.no, s.text, s.tail, s.broken
+            src = st.src(no, text)
+            rules = None if broken else nft_match.read_rule(ctx, text, src, tail)
             if rules is None:
-                st.unrecognized(s.no, s.text)
+                st.unrecognized(no, text)
                 # Not read at all: an unknown rule may accept or drop anything.
                 rules = [Rule([ANY], "unknown", src, reasons=[RULE_NOT_UNDERSTOOD])]
             if rules[0].reasons if len(rules) == 1 else any(r.reasons for r in rules):
@@ -506,17 +544,19 @@ def _mark_filled(ctx: Ctx, text: str) -> None:
             ctx.sets[sm.group(1)].unknown = _FILLED_AT_RUN_TIME
 
 
-# How the statements _header reads begin (a rule beginning otherwise is a rule).
-_HEADER_STARTS = ("#", "comment ", "flags offload", "type", "policy ")
-
-
-def _header(ctx: Ctx, rs: Ruleset, chain: Chain, body: Block) -> list[Stmt]:
+def _header(ctx: Ctx, rs: Ruleset, chain: Chain, body: Block) -> list[Stmt | PlainLine]:
     """Read a chain's own statements (``type … hook … priority …``, ``policy``,
     ``comment``, ``flags``); returns its rules, in order."""
     st = ctx.st
-    rest: list[Stmt] = []
-    for item in body.items:
-        if isinstance(item, Block):  # the scanner opens no block in a chain
+    items = body.items
+    if set(map(type, items)) <= {tuple}:  # (the items' types in one pass of C)
+        return cast(list[Stmt | PlainLine], items)  # PlainLines only (a big chain): its rules
+    rest: list[Stmt | PlainLine] = []
+    for item in items:
+        if isinstance(item, tuple):
+            rest.append(item)  # a PlainLine: a rule
+            continue
+        if isinstance(item, Block):  # the scanner opens none in a chain
             rest.append(Stmt(item.no, item.head, broken=True))
             continue
         text = item.text
@@ -572,9 +612,8 @@ def _read_set(st: State, kind: str, name: str, body: Block, src: Src) -> NamedSe
     if kind == "meter":
         ns.unknown = _FILLED_AT_RUN_TIME
     st.ignored += lines_of(body)
-    for item in body.items:
-        if isinstance(item, Block):
-            item = Stmt(item.no, item.head, broken=True)
+    for it in body.items:
+        item = Stmt(it.no, it.head, broken=True) if isinstance(it, Block) else as_stmt(it)
         t = item.text
         if t.startswith("#"):
             continue
@@ -624,4 +663,16 @@ def iface_names(text: str) -> set[str]:
     return names
 
 
-__all__ = ["Block", "Cond", "Stmt", "cond", "iface_names", "intersect_all", "managed_tables", "read_nft", "scan"]
+__all__ = [
+    "Block",
+    "Cond",
+    "PlainLine",
+    "Stmt",
+    "as_stmt",
+    "cond",
+    "iface_names",
+    "intersect_all",
+    "managed_tables",
+    "read_nft",
+    "scan",
+]

@@ -473,6 +473,19 @@ table inet filter {
     assert all(partial for _, _, partial in _rules(dev.filters["forward"]))
 
 
+def _as_stmts(block):
+    """A scanned block with every plain line's pair (``nftables.PlainLine``) as the
+    :class:`Stmt` it stands for: what the scanner's loop gives."""
+    from netaudit.parsers.linux import nftables
+
+    # A pair's text is stripped, as the loop's statements are (the table loop cites it so),
+    # and does not begin as a chain's own statement (_header takes a chain of pairs whole).
+    pairs = [it[1] for it in block.items if isinstance(it, tuple)]
+    assert all(t == t.strip() and not t.startswith(nftables._HEADER_STARTS) for t in pairs)
+    items = [_as_stmts(it) if isinstance(it, nftables.Block) else nftables.as_stmt(it) for it in block.items]
+    return nftables.Block(block.no, block.head, items)
+
+
 def test_plain_lines_scan_as_the_scanner_loop_reads_them(monkeypatch):
     """A line of the common shape is one statement without the scanner's loop
     (``_Scanner.plain_line``): the same blocks and statements as the loop gives, on
@@ -484,6 +497,7 @@ def test_plain_lines_scan_as_the_scanner_loop_reads_them(monkeypatch):
     rnd = random.Random(15)
     words = ["ip", " daddr", " 10.0.0.1", " ", "\t", "{", "}", " { 22, 80 }", '"', ' "x y"', ";", "#", ",", "accept"]
     words += ["table inet f", "chain c", "set s", "define X = 1", "$X", "redefine", "undefine X", ' "{"', ' "a;b"']
+    words += ["policy drop", "type filter hook input", "comment", "flags offload", "typeof"]
     heads = [[], ["table inet f {"], ["table inet f {", "chain c {"], ["table inet f {", "set s {"], ["table ip t {", "chain c {", "ip saddr {"]]  # fmt: skip
     taken = 0
     real = nftables._Scanner.plain_line
@@ -504,7 +518,7 @@ def test_plain_lines_scan_as_the_scanner_loop_reads_them(monkeypatch):
         with monkeypatch.context() as m:
             m.setattr(nftables._Scanner, "plain_line", lambda self, no, s: False)
             slow = nftables.scan(numbered)
-        assert fast == slow, lines
+        assert _as_stmts(fast[0]) == slow[0] and fast[1] == slow[1], lines
     plain = nftables._Scanner()
     plain.stack.append(nftables.Block(1, "chain c"))
     assert plain.plain_line(2, '\t\tiifname "eth0" tcp dport { 22, 80 } accept')
@@ -543,9 +557,9 @@ def test_a_plain_line_with_a_group_is_cut_at_its_brace_as_the_loop_cuts_it(monke
         with monkeypatch.context() as m:
             m.setattr(nftables._Scanner, "plain_line", lambda self, no, s: False)
             slow = nftables.scan(numbered)
-        assert fast == slow, repr(line)
+        assert _as_stmts(fast[0]) == slow[0] and fast[1] == slow[1], repr(line)
         assert (
-            fast[0].items[0].items[0].items[0].text
+            nftables.as_stmt(fast[0].items[0].items[0].items[0]).text
             == " ".join([line[: line.index("{")].strip(), line[line.index("{") :].strip()]).strip()
         )
 
@@ -582,3 +596,20 @@ def test_tokenize_of_a_rule_with_one_group_is_the_general_folding(monkeypatch):
         assert got == folded(text), text
         quick += general == before and "{" in text  # read by the one-group shape
     assert quick > 1000 and general > 1000, (quick, general)
+
+
+def test_a_chains_own_statements_on_lines_of_their_own_read_as_on_one_line():
+    """``type … hook …``, ``policy`` and ``comment`` each on a line of its own (a ruleset
+    for ``nft -f``: plain lines to the scanner) are the chain's own statements, as where
+    nft lists them on one line with ``;`` — no rule, nothing unrecognized."""
+    one = '\ttype filter hook input priority filter; policy drop;\n\tcomment "edge"'
+    own = '\ttype filter hook input priority filter\n\tpolicy drop\n\tcomment "edge"\n\tflags offload'
+    got = []
+    for head in (one, own):
+        nft = "\n".join(["table inet filter {", "\tchain input {", head, "\t\ttcp dport 22 accept", "\t}", "}"])
+        dev, rep = parse_one(linux, dump(nft), "r.txt")
+        assert rep.unrecognized == [] and rep.partially_understood == [], head
+        flt = dev.filters["input"]
+        got.append((flt.default_action, [(ln.action, ln.matches) for ln in flt.lines]))
+    assert got[0] == got[1]
+    assert got[0][0].value == "deny" and len(got[0][1]) == 1
