@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 from netaddr import IPNetwork
 
@@ -127,8 +128,7 @@ class PortRange:
 _port_lo, _port_hi = _slot_setters(PortRange, "lo", "hi")
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """Conjunction of header constraints; ``None`` means unconstrained.
 
     ``src``/``dst`` are unions of address patterns; ``*_negate`` inverts them
@@ -137,6 +137,15 @@ class Match:
     ICMP.  ``tcp_established`` = IOS ``established`` (ACK or RST set);
     ``conn_established`` = stateful "established/related" (replies only).
     ``in_ifaces``/``out_ifaces`` restrict device-level policies to interfaces.
+
+    A named tuple, not a dataclass: a parse builds one per filter line (tens of
+    thousands for a big ruleset) and the engine hashes each as a cache key.  A tuple is
+    built in one C call from its fields in order (``tuple.__new__(Match, values)``:
+    ``parsers.base.from_state``), is 144 bytes instead of an object with a 232-byte
+    state, and hashes and compares in C — the same values as the frozen dataclass it
+    was (fields, defaults, ``repr``, equality and hash of the fields, immutable).  What
+    a tuple adds — iterating, indexing, ordering, equality with a plain tuple of the
+    same values — nothing here relies on (docs/performance.md, issue #15).
     """
 
     src: tuple[AddrMatch, ...] | None = None

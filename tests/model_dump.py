@@ -189,11 +189,9 @@ class _Plain:
             return _addr(v)
         if isinstance(v, PortRange):
             return str(v.lo) if v.lo == v.hi else f"{v.lo}-{v.hi}"
-        if isinstance(v, Match):
+        if isinstance(v, Match):  # (a named tuple: its fields left at their defaults omitted)
             return {
-                f.name: self(getattr(v, f.name), f.name)
-                for f in dataclasses.fields(v)
-                if getattr(v, f.name) != f.default
+                name: self(value, name) for name, value in v._asdict().items() if value != Match._field_defaults[name]
             }
         if dataclasses.is_dataclass(v) and not isinstance(v, type):
             return {

@@ -9,8 +9,6 @@ lines with protocols, ports, negations and partial lines.
 
 from __future__ import annotations
 
-import dataclasses
-
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -171,7 +169,7 @@ def _interface_filter(draw):
     lines = []
     for i in range(draw(st.integers(1, 10))):
         matches = [
-            dataclasses.replace(draw(_match()), in_ifaces=draw(st.none() | names), out_ifaces=draw(st.none() | names))
+            draw(_match())._replace(in_ifaces=draw(st.none() | names), out_ifaces=draw(st.none() | names))
             for _ in range(draw(st.integers(1, 2)))
         ]
         action = draw(st.sampled_from([Action.PERMIT, Action.DENY]))

@@ -81,11 +81,21 @@ def _plain_fields(cls: type) -> frozenset[str] | None:
 
 def evolve(obj: _D, **changes: Any) -> _D:
     """``dataclasses.replace(obj, **changes)``, 6x faster, for the plain dataclasses of
-    the model (``Match`` above all: flattening and policy building copy hundreds of
-    thousands with one field changed).  The copy is the same object ``replace`` would
-    build (its fields in the same order, then the changes): a plain dataclass instance
-    is its ``__dict__``.  Any other class goes through ``dataclasses.replace``."""
+    the model, and its equivalent for a named tuple (``Match`` above all: flattening and
+    policy building copy hundreds of thousands with one field changed).  The copy is
+    the same object ``replace`` would build (its fields in the same order, then the
+    changes): a plain dataclass instance is its ``__dict__``, a named tuple its values.
+    Any other class goes through ``dataclasses.replace``."""
     cls = type(obj)
+    index = _TUPLE_INDEX.get(cls)
+    if index is not None:
+        values = list(obj)  # type: ignore[call-overload]
+        for name, value in changes.items():
+            i = index.get(name)
+            if i is None:
+                raise TypeError(f"{cls.__name__}.__init__() got an unexpected keyword argument {name!r}")
+            values[i] = value
+        return _tuple_new(cls, values)
     if cls in _PLAIN:
         names = _PLAIN[cls]
     else:
@@ -97,20 +107,25 @@ def evolve(obj: _D, **changes: Any) -> _D:
     return from_state(cls, state)
 
 
-# The state of the every-packet Match (every field, in field order): a reader builds a
-# Match from a copy of it with the constrained fields set (:func:`from_state`).  It is a
-# constructed Match's own ``__dict__``, not a ``dict()`` of it: that one shares its keys
-# with every Match (a split table), and so does each copy — 176 bytes a Match's state
-# instead of a 464-byte table of its own, copied and freed in less time (a Match per
-# filter line of a big ruleset).  Copied, never changed.
-EVERY_MATCH_STATE: dict[str, Any] = Match().__dict__
+_tuple_new: Any = tuple.__new__  # (typed Any: mypy reads it as tuple's own only)
+# The model's named tuples: each field's place (evolve).
+_TUPLE_INDEX: dict[type, dict[str, int]] = {Match: {name: i for i, name in enumerate(Match._fields)}}
+
+# The every-packet Match's fields and values, in field order: a reader builds a Match
+# from a copy of it with the constrained fields set (:func:`from_state`).  Copied, never
+# changed.
+EVERY_MATCH_STATE: dict[str, Any] = Match()._asdict()
 
 
 def from_state(cls: type[_D], state: dict[str, Any]) -> _D:
-    """The plain dataclass instance whose ``__dict__`` is ``state`` — every field, in field
-    order: what ``cls(**state)`` builds, set past a frozen class's ``__setattr__`` as its
-    ``__init__`` does, without the keyword call (a ``Match`` per filter line of a big
-    ruleset: :func:`evolve`, ``packet_sets.to_matches``)."""
+    """The instance of a plain dataclass or a named tuple of the model whose fields are
+    ``state`` — every field, in field order: what ``cls(**state)`` builds, without the
+    keyword call (a ``Match`` per filter line of a big ruleset: :func:`evolve`,
+    ``packet_sets.to_matches``).  A dataclass's ``__dict__`` is set past a frozen
+    class's ``__setattr__`` as its ``__init__`` does; a named tuple is made of the
+    values in one call."""
+    if cls in _TUPLE_INDEX:
+        return _tuple_new(cls, state.values())
     new = object.__new__(cls)
     object.__setattr__(new, "__dict__", state)
     return new

@@ -135,10 +135,9 @@ def test_ignored_block_bodies_and_partial_entries():
 def test_evolve_builds_what_dataclasses_replace_builds():
     m = Match(src=(AddrMatch(10, 0),), protocols=(6,), dst_ports=(PortRange(80, 80),), in_ifaces=frozenset({"a"}))
     for changes in ({"in_ifaces": None}, {"in_ifaces": frozenset({"b"}), "out_ifaces": None}, {}):
-        got, want = evolve(m, **changes), dataclasses.replace(m, **changes)
-        assert got == want and hash(got) == hash(want) and repr(got) == repr(want)
-        assert list(vars(got)) == list(vars(want)) and pickle.dumps(got) == pickle.dumps(want)
-        assert got is not m
+        got, want = evolve(m, **changes), m._replace(**changes)  # (Match: a named tuple)
+        assert type(got) is Match and got == want and hash(got) == hash(want) and repr(got) == repr(want)
+        assert pickle.dumps(got) == pickle.dumps(want)
     line = FilterLine(Action.PERMIT, [m], Src("f", 1, "x"), "n")
     assert evolve(line, name="o") == dataclasses.replace(line, name="o")
     assert evolve(line, name="o").matches is line.matches  # a copy, as replace makes it
@@ -157,7 +156,7 @@ def test_evolve_falls_back_to_replace():
     with pytest.raises(ValueError):
         evolve(Checked(1), x=-1)  # __post_init__ still runs
     with pytest.raises(TypeError):
-        evolve(Match(), no_such_field=1)  # as dataclasses.replace says
+        evolve(Match(), no_such_field=1)  # as Match(no_such_field=1) says
 
 
 def _inputs_of_every_vendor() -> list:

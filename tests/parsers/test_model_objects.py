@@ -82,3 +82,58 @@ def test_a_filter_line_is_the_dataclass_it_was():
     assert dataclasses.asdict(line)["name"] == "10"
     line.partial = "changed"  # a parser may still set a field after construction
     assert line.partial == "changed"
+
+
+# --------------------------------------------------------------------------- Match
+
+# The frozen dataclass Match was before it became a named tuple (issue #15): the fields,
+# types and defaults it had, in its order.
+_MATCH_DATACLASS = dataclasses.make_dataclass(
+    "Match",
+    [
+        ("src", object, dataclasses.field(default=None)),
+        ("dst", object, dataclasses.field(default=None)),
+        ("src_negate", bool, dataclasses.field(default=False)),
+        ("dst_negate", bool, dataclasses.field(default=False)),
+        ("protocols", object, dataclasses.field(default=None)),
+        ("src_ports", object, dataclasses.field(default=None)),
+        ("dst_ports", object, dataclasses.field(default=None)),
+        ("icmp_type", object, dataclasses.field(default=None)),
+        ("icmp_code", object, dataclasses.field(default=None)),
+        ("tcp_established", bool, dataclasses.field(default=False)),
+        ("conn_established", object, dataclasses.field(default=None)),
+        ("in_ifaces", object, dataclasses.field(default=None)),
+        ("out_ifaces", object, dataclasses.field(default=None)),
+    ],
+    frozen=True,
+)
+
+
+def test_match_is_the_dataclass_it_was():
+    """Same fields, defaults, keyword and positional construction, repr, equality and
+    hash as the frozen dataclass; immutable; pickles; a state dict in field order makes
+    the same Match (``from_state``), and ``evolve`` changes the fields it names."""
+    from netaudit.parsers.base import EVERY_MATCH_STATE, evolve, from_state
+
+    names = [f.name for f in dataclasses.fields(_MATCH_DATACLASS)]
+    assert list(Match._fields) == names and Match.__match_args__ == tuple(names)
+    assert Match._field_defaults == {f.name: f.default for f in dataclasses.fields(_MATCH_DATACLASS)}
+    assert list(EVERY_MATCH_STATE) == names and Match(**EVERY_MATCH_STATE) == Match()
+    rng = random.Random(16)
+    for _ in range(500):
+        every = {n: _value(rng, i) if rng.random() < 0.5 else Match._field_defaults[n] for i, n in enumerate(names)}
+        want = _MATCH_DATACLASS(**every)
+        for got in (Match(**every), Match(*every.values()), from_state(Match, dict(every))):
+            assert type(got) is Match
+            assert [getattr(got, n) for n in names] == [getattr(want, n) for n in names]
+            assert repr(got) == repr(want) and hash(got) == hash(want)
+            assert got == Match(**every) and pickle.loads(pickle.dumps(got)) == got
+            assert copy.copy(got) == got and copy.deepcopy(got) == got
+        changes = {n: _value(rng, 99) for n in rng.sample(names, rng.randrange(4))}
+        moved = evolve(Match(**every), **changes)
+        assert repr(moved) == repr(dataclasses.replace(want, **changes))
+        assert hash(moved) == hash(dataclasses.replace(want, **changes))
+    m = Match(protocols=(6,))
+    with pytest.raises(AttributeError):
+        m.protocols = (17,)  # type: ignore[misc]
+    assert m != Match(protocols=(17,)) and m == Match(protocols=(6,)) and m

@@ -635,11 +635,11 @@ _MATCH_NAMES = {
     _INIF: ("in_ifaces",),
     _OUTIF: ("out_ifaces",),
 }
-_object_new = object.__new__
-# A Match's ``__dict__`` set through the descriptor that holds it (the instance dict's own
-# setter) rather than ``object.__setattr__``, which looks the name up on the class first:
-# 30 ns of a Match's 280, one Match a rule.
-_set_match_dict = vars(Match)["__dict__"].__set__
+# Each Match field's place in a Match (a named tuple), and the every-packet Match's values:
+# rule_match sets a copy's places and makes the Match of them in one call.
+_MATCH_AT = {name: i for i, name in enumerate(Match._fields)}
+_EVERY_MATCH = list(Match())
+_tuple_new = tuple.__new__
 # st.match_cache's entry for a property with no effect on the packets (RULE_META)
 _NO_MATCHER: dict[str, PlainValue] = {}
 
@@ -655,7 +655,7 @@ def rule_match(st: State, rule: FwRule) -> Match | Plain | None:
         return NOT_PLAIN
     cache = st.match_cache
     seen = 0  # the fields set so far, one bit each
-    state = EVERY_MATCH_STATE.copy()  # the Match's, each property's fields set in turn
+    state = _EVERY_MATCH.copy()  # the Match's values, each property's fields set in turn
     # The rule's interface and list names go straight into st.refs (as list_field and
     # iface_field record them), taken back if the rule turns out not plain.
     refs = st.refs
@@ -691,19 +691,18 @@ def rule_match(st: State, rule: FwRule) -> Match | Plain | None:
                 state[name2] = value2
     if no_packet:
         return None
-    match = _object_new(Match)
-    _set_match_dict(match, state)  # base.from_state, without the call (one a rule)
-    return match
+    return _tuple_new(Match, state)  # base.from_state of the values, without the call (one a rule)
 
 
 # st.match_cache's entry for a property and raw value (_plain_value): the bit of the
-# Cond field it sets (0 for none); the two Match fields it sets, each with its value —
+# Cond field it sets (0 for none); the two Match fields it sets (their places in a Match:
+# _MATCH_AT), each with its value —
 # None for the first when it lets no packet through; a field with one Match field (the
 # protocols, ports, interfaces) names it twice, a whole range (no constraint, still a
 # field set) sets the every-packet values; the reference a rule naming it records, as
 # (kind, name, defined), None for none.  Flat, without a dict of the fields per distinct
 # value (most of an export's addresses and ports are distinct).
-# (the names typed Any: the second is a str whenever the first is, which mypy cannot see)
+# (the places typed Any: the second is an int whenever the first is, which mypy cannot see)
 PlainValue = tuple[int, Any, Any, Any, Any, tuple[str, str, bool] | None]
 _NOTHING: PlainValue = (0, None, None, None, None, None)
 
@@ -717,9 +716,9 @@ def _entry(i: int, fields: dict | None, ref: tuple[str, str, bool] | None) -> Pl
     name, name2 = _MATCH_NAMES[i][0], _MATCH_NAMES[i][-1]
     return (
         1 << i,
-        name,
+        _MATCH_AT[name],
         fields.get(name, EVERY_MATCH_STATE[name]),
-        name2,
+        _MATCH_AT[name2],
         fields.get(name2, EVERY_MATCH_STATE[name2]),
         ref,
     )
@@ -827,7 +826,10 @@ def _plain_addr(i: int, v: str) -> PlainValue | None:
 # src and dst (the field's bit, its Match field and that field's negation): each a
 # lookup instead of reading the length and building them for every distinct address.
 _HOST_BITS = {str(n): (1 << (32 - n)) - 1 for n in range(1, 33)}
-_ADDR_PARTS = {_SRC: (1 << _SRC, "src", "src_negate"), _DST: (1 << _DST, "dst", "dst_negate")}  # (_MATCH_NAMES')
+_ADDR_PARTS = {
+    _SRC: (1 << _SRC, _MATCH_AT["src"], _MATCH_AT["src_negate"]),
+    _DST: (1 << _DST, _MATCH_AT["dst"], _MATCH_AT["dst_negate"]),
+}  # (_MATCH_NAMES')
 
 
 def _plain_ports(i: int, v: str) -> PlainValue | None:
@@ -845,7 +847,7 @@ def _plain_ports(i: int, v: str) -> PlainValue | None:
         n = int(v)
         if n > 65535:
             return None
-        name = _MATCH_NAMES[i][0]
+        name = _MATCH_AT[_MATCH_NAMES[i][0]]
         one = (PortRange(n, n),)
         return 1 << i, name, one, name, one, None
     out = []
@@ -862,7 +864,7 @@ def _plain_ports(i: int, v: str) -> PlainValue | None:
         out.append(PortRange(a, b))
     if len(out) == 1 and out[0].lo == 0 and out[0].hi == 65535:
         return None
-    name = _MATCH_NAMES[i][0]
+    name = _MATCH_AT[_MATCH_NAMES[i][0]]
     ports = tuple(out)
     return 1 << i, name, ports, name, ports, None
 
@@ -944,9 +946,7 @@ def nat_reading(st: State, rule: FwRule) -> tuple[Match, list] | Plain | None:
         st.refs.extend(refs)
     if no_packet:
         return None
-    match = _object_new(Match)
-    _set_match_dict(match, state)
-    return match, fields
+    return _tuple_new(Match, state.values()), fields
 
 
 def _nat_value(st: State, key: str, raw: str) -> NatValue | Plain:

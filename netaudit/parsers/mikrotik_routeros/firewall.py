@@ -14,7 +14,7 @@ value read once (:func:`.conditions.rule_match`; :func:`plain_line` in a chain w
 from __future__ import annotations
 
 import functools
-from typing import Final
+from typing import Any, Final, cast
 
 from netaudit.messages import Text
 from netaudit.model import Action, Filter, FilterLine, Match, Src
@@ -198,23 +198,23 @@ def guarded_line(st: State, rule: FwRule, guard: Cond) -> FilterLine | Plain | N
         m = st.filter_matches[rule.index] = rule_match(st, rule)
     if m is NOT_PLAIN or m is None:
         return m
-    state = m.__dict__.copy()
-    for i, name in ((8, "in_ifaces"), (9, "out_ifaces")):  # Cond.inif, Cond.outif
+    values: list[Any] = list(cast(Match, m))
+    for i, at in ((8, _IN_IFACES), (9, _OUT_IFACES)):  # Cond.inif, Cond.outif
         g = guard[i]
         if g is not None:
-            have = state[name]
+            have = values[at]
             if have is not None:
                 g = g & have  # (the guard's set first, as intersect takes them)
                 if not g:
                     return None
-            state[name] = g
-    match = _object_new(Match)
-    _object_setattr(match, "__dict__", state)  # (as rule_match builds it)
+            values[at] = g
+    match = _tuple_new(Match, values)  # (as rule_match builds it)
     action = Action.PERMIT if rule.action == "accept" else Action.DENY
     return FilterLine(action, [match], rule.src, str(rule.index))
 
 
-_object_new, _object_setattr = object.__new__, object.__setattr__
+_tuple_new = tuple.__new__
+_IN_IFACES, _OUT_IFACES = Match._fields.index("in_ifaces"), Match._fields.index("out_ifaces")
 
 
 # A Match holds one ICMP type and one code: a condition on both is one Match per pair.

@@ -49,7 +49,7 @@ def test_field_match_is_the_match_of_its_fields():
             outif = rnd.choice((None, frozenset({"wan0"})))
             got = field_match(*fields, est, inif, outif)
             want = _reference(*fields, est, inif, outif)
-            assert got == want and list(vars(got)) == list(vars(want)), fields
+            assert got == want and type(got) is type(want) is Match, fields
     finally:
         packet_sets.clear_memos()
 
@@ -60,9 +60,8 @@ def test_icmp_matches_are_one_match_per_type_and_code():
     fields — none, one value, ranges, several ranges, a range written backwards, the
     same value twice, no value — its Matches are ``Match(…)`` of the fields with each
     type and code of ``r_values``, in that order, as the loop it shortens builds them."""
-    from dataclasses import fields
 
-    order = [f.name for f in fields(Match)]
+    order = Match._fields
     rnd = random.Random(2026120706)
 
     def icmp_field():
@@ -89,6 +88,6 @@ def test_icmp_matches_are_one_match_per_type_and_code():
             for k in (r_values(icode) if icode is not None else [None])
         ]
         assert got == want, (itype, icode)
-        assert all(list(vars(m)) == order for m in got)
+        assert all(type(m) is Match for m in got)
         shortened += len(want) == 1
     assert shortened > 1000
