@@ -33,13 +33,13 @@ PROTO_TCP = 6
 PROTO_UDP = 17
 
 
-# The small frozen classes below are built by the hundred thousand (a `Src` per line of
-# every parse, address patterns and port ranges per distinct value).  The ``__init__`` a
-# frozen dataclass generates sets each field through ``object.__setattr__`` (a global,
-# an attribute lookup and a generic call each); these write through the slots' own
-# setters instead, bound once below each class: the same fields, the same signature,
-# and assignment after construction still raises ``FrozenInstanceError``
-# (tests/parsers/test_model_objects.py pins each to the generated one).
+# The small frozen classes below are built by the hundred thousand (address patterns
+# and port ranges per distinct value).  The ``__init__`` a frozen dataclass generates
+# sets each field through ``object.__setattr__`` (a global, an attribute lookup and a
+# generic call each); these write through the slots' own setters instead, bound once
+# below each class: the same fields, the same signature, and assignment after
+# construction still raises ``FrozenInstanceError`` (tests/parsers/test_model_objects.py
+# pins each to the generated one).
 
 
 def _slot_setters(cls: type, *names: str) -> tuple[Callable[[object, object], None], ...]:
@@ -48,24 +48,26 @@ def _slot_setters(cls: type, *names: str) -> tuple[Callable[[object, object], No
     return tuple(vars(cls)[name].__set__ for name in names)
 
 
-@dataclass(frozen=True, slots=True, init=False)
-class Src:
-    """Where something came from: a file and a 1-based line number, with the line text."""
+class Src(NamedTuple):
+    """Where something came from: a file and a 1-based line number, with the line text.
+
+    A named tuple, not a dataclass: every parse builds one per line it cites (a big
+    ruleset: tens of thousands) and hashes many as parts of dict keys (the references
+    of a parse).  A tuple is made of its values in one C call — the readers that make
+    one per line call ``tuple.__new__(Src, (file, line, text))``, past the Python
+    ``__new__`` of ``Src(…)`` — and hashes and compares in C: the same values as the
+    frozen slotted dataclass it was (fields, defaults, ``repr``, equality and hash of
+    the fields, immutable).  What a tuple adds — iterating, indexing, ordering,
+    equality with a plain tuple of the same values — nothing here relies on
+    (tests/parsers/test_model_objects.py; docs/performance.md, issue #15).
+    """
 
     file: str
     line: int
     text: str = ""
 
-    def __init__(self, file: str, line: int, text: str = "") -> None:
-        _src_file(self, file)
-        _src_line(self, line)
-        _src_text(self, text)
-
     def cite(self) -> dict:
         return {"file": self.file, "line": self.line, "text": self.text}
-
-
-_src_file, _src_line, _src_text = _slot_setters(Src, "file", "line", "text")
 
 
 # --------------------------------------------------------------------------- matches

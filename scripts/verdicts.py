@@ -124,11 +124,12 @@ def _set(v):
     model (a new construct a parser reads) changes only the devices that use it."""
     import dataclasses
 
-    from netaudit.model import Match
+    from netaudit.model import Match, Src
 
-    if isinstance(v, Match):  # a named tuple, printed as the dataclass it was
-        fields = {k: _set(x) for k, x in v._asdict().items() if x != Match._field_defaults[k]}
-        return ("Match", fields)
+    if isinstance(v, Match | Src):  # named tuples, printed as the dataclasses they were
+        defaults = type(v)._field_defaults
+        fields = {k: _set(x) for k, x in v._asdict().items() if k not in defaults or x != defaults[k]}
+        return (type(v).__name__, fields)
     if dataclasses.is_dataclass(v) and not isinstance(v, type):
         out = {}
         for f in dataclasses.fields(v):

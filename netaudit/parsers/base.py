@@ -342,10 +342,10 @@ class LineParser:
     # ------------------------------------------------------------------ helpers
 
     def src(self, lineno: int, text: str) -> Src:
-        return Src(self.file, lineno, text)
+        return _tuple_new(Src, (self.file, lineno, text))  # (Src's own __new__ is Python's)
 
     def unrecognized(self, lineno: int, text: str) -> None:
-        self.rep.unrecognized.append(Src(self.file, lineno, text))
+        self.rep.unrecognized.append(_tuple_new(Src, (self.file, lineno, text)))
         if may_hold_secret(text):  # its secrets are masked where it is echoed
             self._maybe_scan(text)
 

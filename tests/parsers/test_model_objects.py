@@ -1,8 +1,9 @@
 """The model's per-rule objects with hand-written constructors (``netaudit/model.py``:
-``Src``, ``AddrMatch``, ``PortRange``) build what the dataclass-generated ``__init__``
-would: the same signature and defaults, the same fields, the same equality, hash and
-repr, and frozen after construction.  A field added to one of these classes and not to
-its ``__init__`` fails here."""
+``AddrMatch``, ``PortRange``) build what the dataclass-generated ``__init__`` would: the
+same signature and defaults, the same fields, the same equality, hash and repr, and
+frozen after construction.  A field added to one of these classes and not to its
+``__init__`` fails here.  ``Src`` and ``Match``, named tuples now, are pinned to the
+frozen dataclasses they were."""
 
 from __future__ import annotations
 
@@ -14,9 +15,10 @@ import random
 
 import pytest
 
+from netaudit.messages import Text
 from netaudit.model import AddrMatch, FilterLine, Match, PortRange, Src
 
-HAND_WRITTEN = [Src, AddrMatch, PortRange]
+HAND_WRITTEN = [AddrMatch, PortRange]
 
 
 def _generated(cls: type) -> type:
@@ -137,3 +139,56 @@ def test_match_is_the_dataclass_it_was():
     with pytest.raises(AttributeError):
         m.protocols = (17,)  # type: ignore[misc]
     assert m != Match(protocols=(17,)) and m == Match(protocols=(6,)) and m
+
+
+# --------------------------------------------------------------------------- Src
+
+# The frozen slotted dataclass Src was before it became a named tuple (issue #15).
+_SRC_DATACLASS = dataclasses.make_dataclass(
+    "Src", [("file", str), ("line", int), ("text", str, dataclasses.field(default=""))], frozen=True, slots=True
+)
+
+_new = tuple.__new__  # how the hot readers make a Src (base.State.src, the RouterOS reader, …)
+
+
+def _src_value(rng: random.Random, i: int) -> object:
+    return rng.choice(["", f"f{i}.cfg", "permit ip any any", " x ", Text("input.at", where="f", what="w"), i, 0, None])
+
+
+def test_src_is_the_dataclass_it_was():
+    """Same fields, defaults, keyword and positional construction (and the readers'
+    ``tuple.__new__(Src, values)``), repr, str, equality and hash as the frozen
+    dataclass; immutable; pickles and copies; ``cite()`` unchanged."""
+    names = [f.name for f in dataclasses.fields(_SRC_DATACLASS)]
+    assert list(Src._fields) == names and Src.__match_args__ == tuple(names) == _SRC_DATACLASS.__match_args__
+    assert Src._field_defaults == {"text": ""}
+    assert _params(Src.__new__)[1:] == _params(_SRC_DATACLASS.__init__)[1:]
+    rng = random.Random(17)
+    for _ in range(500):
+        values = [_src_value(rng, i) for i in range(3)]
+        every = dict(zip(names, values, strict=True))
+        wants = [_SRC_DATACLASS(*values), _SRC_DATACLASS(*values[:2])]
+        gots = [
+            (Src(*values), Src(**every), _new(Src, tuple(values))),
+            (Src(*values[:2]), Src(file=values[0], line=values[1]), _new(Src, (*values[:2], ""))),
+        ]
+        for want, got_all in zip(wants, gots, strict=True):
+            for got in got_all:
+                assert type(got) is Src
+                assert [getattr(got, n) for n in names] == [getattr(want, n) for n in names]
+                assert repr(got) == repr(want) and str(got) == str(want) and hash(got) == hash(want)
+                assert got == got_all[0] and (got != got_all[0]) is False
+                assert got.cite() == {"file": want.file, "line": want.line, "text": want.text}
+                assert pickle.loads(pickle.dumps(got)) == got and type(pickle.loads(pickle.dumps(got))) is Src
+                assert copy.copy(got) == got and copy.deepcopy(got) == got
+        other = Src(values[0], values[1], "other text")
+        assert (other == gots[0][0]) == (values[2] == "other text")
+    with pytest.raises(TypeError):
+        Src("f", 1, "t", "extra")  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        Src("f")  # type: ignore[call-arg]
+    s = Src("f.cfg", 3, "permit ip any any")
+    for name in names:
+        with pytest.raises(AttributeError):
+            setattr(s, name, "x")
+    assert s and s != Src("f.cfg", 4, "permit ip any any") and s == Src("f.cfg", 3, "permit ip any any")

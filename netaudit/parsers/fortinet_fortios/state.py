@@ -26,6 +26,10 @@ from netaudit.parsers.fortinet_fortios.facts import Admin, FortiOSFacts, SnmpCom
 from netaudit.parsers.fortinet_fortios.services import ServiceBook
 from netaudit.parsers.fortinet_fortios.tree import Block, Entry, Node, Tree
 
+# A Src made of its values in one C call: what ``Src(file, line, text)`` makes, without
+# its named tuple's Python ``__new__`` (a Src per line read).
+_new = tuple.__new__
+
 
 def interface_address(ifs: dict[str, IfRec], name: str) -> IPNetwork | None:
     """The first address of interface ``name`` among the records ``ifs`` (None: none)."""
@@ -164,7 +168,7 @@ class ParseState:
         if not line:
             return None
         text = self.lines[line - 1].strip() if 0 < line <= len(self.lines) else ""
-        return Src(self.file, line, text)
+        return _new(Src, (self.file, line, text))
 
     def set_src(self, node: Node, key: str) -> Src | None:
         return self.src(node.line(key))

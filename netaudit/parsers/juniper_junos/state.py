@@ -15,6 +15,10 @@ from netaudit.model import Device, ParseReport, Src
 from netaudit.parsers.base import join_reasons
 from netaudit.parsers.juniper_junos.syntax import PARTIAL, READ, UNREAD, Stmt
 
+# A Src made of its values in one C call: what ``Src(file, line, text)`` makes, without
+# its named tuple's Python ``__new__`` (a Src per line read).
+_new = tuple.__new__
+
 
 class Conf:
     """The statements in effect, looked up by the first words of their path."""
@@ -54,7 +58,7 @@ class ParseState:
         self.rep = ParseReport(file=file, vendor=vendor)
 
     def src(self, st: Stmt) -> Src:
-        return Src(self.file, st.line, st.text)
+        return _new(Src, (self.file, st.line, st.text))
 
     def read(self, st: Stmt) -> None:
         """Mark ``st`` understood (modelled, or irrelevant on purpose)."""

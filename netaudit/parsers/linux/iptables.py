@@ -60,6 +60,10 @@ from .iptables_plain import plain_conds
 from .reasons import joined, not_understood, reason
 from .rules import Chain, NatTarget, Rule, Ruleset
 
+# A Src made of its values in one C call: what ``Src(file, line, text)`` makes, without
+# its named tuple's Python ``__new__`` (a Src per line read).
+_new = tuple.__new__
+
 # Built-in chains per table: hook priority (the iptables NF_IP_PRI_* values).
 BUILTIN: dict[str, dict[str, int]] = {
     "raw": {"PREROUTING": -300, "OUTPUT": -300},
@@ -187,7 +191,7 @@ def parse_iptables_save(
             words = tokenize(text)
             table = st.table
             if stripped[:3] == "-A " and table is not None and words is not None and len(words) >= 2:
-                src = Src(file, n, stripped)
+                src = _new(Src, (file, n, stripped))
                 chain = table.chains.get(words[1])
                 if chain is None:
                     _rule(st, table, src, words)  # what _line does first, without its call
@@ -203,7 +207,7 @@ def parse_iptables_save(
                 else:
                     chain.rules.extend(_make_rules(st, table, chain, src, words[2:], plain))
             else:
-                _line(st, Src(file, n, stripped), stripped, words)
+                _line(st, _new(Src, (file, n, stripped)), stripped, words)
         except Exception as exc:  # never raise on content: a bug here is one line lost, said so
             st.acc.unrecognized.append(Src(file, n, stripped))
             why = Text("input.linux.iptables_line_unread", error=type(exc).__name__)
