@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from netaddr import IPNetwork
 
@@ -48,13 +48,20 @@ def _slot_setters(cls: type, *names: str) -> tuple[Callable[[object, object], No
     return tuple(vars(cls)[name].__set__ for name in names)
 
 
+# A named tuple made of its values in order in one C call: ``from_values(Src, (file,
+# line, text))`` is ``Src(file, line, text)`` without the named tuple's Python
+# ``__new__`` (a reader making one per line, a Match per filter line: issue #15,
+# docs/performance.md).  Typed Any: mypy reads it as tuple's own constructor only.
+from_values: Any = tuple.__new__
+
+
 class Src(NamedTuple):
     """Where something came from: a file and a 1-based line number, with the line text.
 
     A named tuple, not a dataclass: every parse builds one per line it cites (a big
     ruleset: tens of thousands) and hashes many as parts of dict keys (the references
     of a parse).  A tuple is made of its values in one C call — the readers that make
-    one per line call ``tuple.__new__(Src, (file, line, text))``, past the Python
+    one per line call ``from_values(Src, (file, line, text))``, past the Python
     ``__new__`` of ``Src(…)`` — and hashes and compares in C: the same values as the
     frozen slotted dataclass it was (fields, defaults, ``repr``, equality and hash of
     the fields, immutable).  What a tuple adds — iterating, indexing, ordering,
@@ -142,7 +149,7 @@ class Match(NamedTuple):
 
     A named tuple, not a dataclass: a parse builds one per filter line (tens of
     thousands for a big ruleset) and the engine hashes each as a cache key.  A tuple is
-    built in one C call from its fields in order (``tuple.__new__(Match, values)``:
+    built in one C call from its fields in order (``from_values(Match, values)``:
     ``parsers.base.from_state``), is 144 bytes instead of an object with a 232-byte
     state, and hashes and compares in C — the same values as the frozen dataclass it
     was (fields, defaults, ``repr``, equality and hash of the fields, immutable).  What

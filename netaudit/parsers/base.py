@@ -41,7 +41,18 @@ from typing import Any, ClassVar, NamedTuple, Protocol, TypeVar, cast
 
 from netaudit.collector import long_lived
 from netaudit.messages import Text
-from netaudit.model import AddrMatch, Device, IfKind, Interface, L2Mode, Match, ParseReport, ParseResult, Src
+from netaudit.model import (
+    AddrMatch,
+    Device,
+    IfKind,
+    Interface,
+    L2Mode,
+    Match,
+    ParseReport,
+    ParseResult,
+    Src,
+    from_values,
+)
 from netaudit.secrets import key_material_lines, may_hold_secret
 
 _T = TypeVar("_T", covariant=True)
@@ -95,7 +106,7 @@ def evolve(obj: _D, **changes: Any) -> _D:
             if i is None:
                 raise TypeError(f"{cls.__name__}.__init__() got an unexpected keyword argument {name!r}")
             values[i] = value
-        return _tuple_new(cls, values)
+        return from_values(cls, values)
     if cls in _PLAIN:
         names = _PLAIN[cls]
     else:
@@ -107,7 +118,6 @@ def evolve(obj: _D, **changes: Any) -> _D:
     return from_state(cls, state)
 
 
-_tuple_new: Any = tuple.__new__  # (typed Any: mypy reads it as tuple's own only)
 # The model's named tuples: each field's place (evolve).
 _TUPLE_INDEX: dict[type, dict[str, int]] = {Match: {name: i for i, name in enumerate(Match._fields)}}
 
@@ -125,7 +135,7 @@ def from_state(cls: type[_D], state: dict[str, Any]) -> _D:
     class's ``__setattr__`` as its ``__init__`` does; a named tuple is made of the
     values in one call."""
     if cls in _TUPLE_INDEX:
-        return _tuple_new(cls, state.values())
+        return from_values(cls, state.values())
     new = object.__new__(cls)
     object.__setattr__(new, "__dict__", state)
     return new
@@ -342,10 +352,10 @@ class LineParser:
     # ------------------------------------------------------------------ helpers
 
     def src(self, lineno: int, text: str) -> Src:
-        return _tuple_new(Src, (self.file, lineno, text))  # (Src's own __new__ is Python's)
+        return from_values(Src, (self.file, lineno, text))  # (Src's own __new__ is Python's)
 
     def unrecognized(self, lineno: int, text: str) -> None:
-        self.rep.unrecognized.append(_tuple_new(Src, (self.file, lineno, text)))
+        self.rep.unrecognized.append(from_values(Src, (self.file, lineno, text)))
         if may_hold_secret(text):  # its secrets are masked where it is echoed
             self._maybe_scan(text)
 

@@ -459,9 +459,6 @@ def clear_memos() -> None:
         memo.clear()
 
 
-_tuple_new = tuple.__new__
-
-
 def field_match(src, dst, proto, sport, dport, est, inif, outif) -> Match:
     """The one Match of a condition without ICMP type or code, given by its fields as a
     :class:`Cond` holds them (ranges, None: any): what :func:`to_matches` gives for it,
@@ -481,7 +478,7 @@ def field_match(src, dst, proto, sport, dport, est, inif, outif) -> Match:
     else:
         got = _SMALL.get(dst) if type(dst) is tuple and len(dst) <= 8 else None
         dpats, dneg = got if got is not None else _addr(dst)
-    return _tuple_new(
+    return _new(
         Match,
         (
             spats,
@@ -523,7 +520,7 @@ def icmp_matches(src, dst, proto, sport, dport, itype, icode, est, inif, outif) 
         values = list(base)
         values[_ICMP_TYPE] = None if itype is None else itype[0][0]
         values[_ICMP_CODE] = None if icode is None else icode[0][0]
-        return [_tuple_new(Match, values)]
+        return [_new(Match, values)]
     types = r_values(itype) if itype is not None else [None]
     codes = r_values(icode) if icode is not None else [None]
     out = []
@@ -531,7 +528,7 @@ def icmp_matches(src, dst, proto, sport, dport, itype, icode, est, inif, outif) 
     for t in types:  # (evolve's copy, without its keyword call per Match)
         for k in codes:
             values[_ICMP_TYPE], values[_ICMP_CODE] = t, k
-            out.append(_tuple_new(Match, values))
+            out.append(_new(Match, values))
     return out
 
 

@@ -33,14 +33,10 @@ from pathlib import PurePath
 from netaddr import IPNetwork
 
 from netaudit.lazy_re import lazy_compile
-from netaudit.model import ParseReport, Route, Src
+from netaudit.model import ParseReport, Route, Src, from_values
 from netaudit.parsers.base import from_state, parse_without_gc
 from netaudit.parsers.ip import ip_to_int, prefix_of
 from netaudit.parsers.markers import marker
-
-# A Src made of its values in one C call: what ``Src(file, line, text)`` makes, without
-# its named tuple's Python ``__new__`` (a Src per line read).
-_new = tuple.__new__
 
 
 @lru_cache(maxsize=1)
@@ -192,7 +188,7 @@ class _Reader:
             self.ignored += 1
             return
         parts = text.split()
-        src = _new(Src, (self.file, lineno, text))
+        src = from_values(Src, (self.file, lineno, text))
         if raw[0] in " \t":  # ECMP continuation: another path for the last prefix
             prefix = self.state["prefix"]
             if prefix is None:
@@ -305,7 +301,7 @@ class _Reader:
             if code.rstrip("*") == "L":
                 self.ignored += 1  # local /32 = the device's own address
                 return
-            self._via(prefix, _new(Src, (self.file, lineno, text)), *m.group(4, 5, 6))
+            self._via(prefix, from_values(Src, (self.file, lineno, text)), *m.group(4, 5, 6))
             return
         if not text:
             self.ignored += 1
@@ -322,7 +318,7 @@ class _Reader:
         ):
             self.ignored += 1  # legend, gateway-of-last-resort, prompt lines
             return
-        src = _new(Src, (self.file, lineno, text))
+        src = from_values(Src, (self.file, lineno, text))
         # (each regex only on a line holding the words it needs: 20,000 rows, no legend)
         m = self._SUBNETTED.match(text) if "subnetted" in text else None
         if m:

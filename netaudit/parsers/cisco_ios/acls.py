@@ -10,7 +10,7 @@ unread or empty lists resolved, by :mod:`.convert` once the whole file is read.
 from __future__ import annotations
 
 from netaudit.messages import Text
-from netaudit.model import Action, Filter, FilterLine, Match, Src
+from netaudit.model import Action, Filter, FilterLine, Match, Src, from_values
 from netaudit.parsers.base import Ctx, Unknown, join_reasons
 from netaudit.parsers.cisco_common import line_not_understood
 from netaudit.parsers.cisco_ios.acl_entries import (
@@ -25,10 +25,6 @@ from netaudit.parsers.cisco_ios.acl_entries import (
 )
 from netaudit.parsers.cisco_ios.reasons import line_unread
 from netaudit.parsers.cisco_ios.state import Acl, IosState, ObjGroup
-
-# A Src made of its values in one C call: what ``Src(file, line, text)`` makes, without
-# its named tuple's Python ``__new__`` (a Src per line read).
-_new = tuple.__new__
 
 # Item parser per object-group kind (nxos-address / port: NX-OS `object-group ip …`).
 _OG_ITEM = {
@@ -98,7 +94,7 @@ class AclReader(IosState):
         if word == "remark":
             self.ignored += 1
             return
-        src = _new(Src, (self.file, lineno, stripped))
+        src = from_values(Src, (self.file, lineno, stripped))
         acl = self._acl(tokens[1], standard, src)
         if word in ("permit", "deny"):
             self._add_ace(acl, tuple(tokens[2:]), "", src)
@@ -114,14 +110,14 @@ class AclReader(IosState):
             seq, tokens = tokens[0], tokens[1:]
         word = tokens[0].lower()
         if word in ("permit", "deny"):
-            self._add_ace(acl, tuple(tokens), seq, _new(Src, (self.file, lineno, stripped)))
+            self._add_ace(acl, tuple(tokens), seq, from_values(Src, (self.file, lineno, stripped)))
             return True
         if word == "remark":
             self.ignored += 1
             return True
         if fallback:
             return False
-        src = _new(Src, (self.file, lineno, stripped))
+        src = from_values(Src, (self.file, lineno, stripped))
         if word == "dynamic":
             self._dynamic_ace(acl, tokens[1:], seq, src)
         elif word == "evaluate":

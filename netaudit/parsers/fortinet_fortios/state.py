@@ -20,15 +20,11 @@ from typing import cast
 from netaddr import IPNetwork
 
 from netaudit.messages import Text
-from netaudit.model import AddrMatch, Device, Filter, ParseReport, Reference, Src
+from netaudit.model import AddrMatch, Device, Filter, ParseReport, Reference, Src, from_values
 from netaudit.parsers.fortinet_fortios.addresses import AddressBook
 from netaudit.parsers.fortinet_fortios.facts import Admin, FortiOSFacts, SnmpCommunity
 from netaudit.parsers.fortinet_fortios.services import ServiceBook
 from netaudit.parsers.fortinet_fortios.tree import Block, Entry, Node, Tree
-
-# A Src made of its values in one C call: what ``Src(file, line, text)`` makes, without
-# its named tuple's Python ``__new__`` (a Src per line read).
-_new = tuple.__new__
 
 
 def interface_address(ifs: dict[str, IfRec], name: str) -> IPNetwork | None:
@@ -168,7 +164,7 @@ class ParseState:
         if not line:
             return None
         text = self.lines[line - 1].strip() if 0 < line <= len(self.lines) else ""
-        return _new(Src, (self.file, line, text))
+        return from_values(Src, (self.file, line, text))
 
     def set_src(self, node: Node, key: str) -> Src | None:
         return self.src(node.line(key))

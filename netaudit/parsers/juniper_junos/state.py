@@ -11,13 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from netaudit.model import Device, ParseReport, Src
+from netaudit.model import Device, ParseReport, Src, from_values
 from netaudit.parsers.base import join_reasons
 from netaudit.parsers.juniper_junos.syntax import PARTIAL, READ, UNREAD, Stmt
-
-# A Src made of its values in one C call: what ``Src(file, line, text)`` makes, without
-# its named tuple's Python ``__new__`` (a Src per line read).
-_new = tuple.__new__
 
 
 class Conf:
@@ -58,7 +54,7 @@ class ParseState:
         self.rep = ParseReport(file=file, vendor=vendor)
 
     def src(self, st: Stmt) -> Src:
-        return _new(Src, (self.file, st.line, st.text))
+        return from_values(Src, (self.file, st.line, st.text))
 
     def read(self, st: Stmt) -> None:
         """Mark ``st`` understood (modelled, or irrelevant on purpose)."""

@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from netaudit.messages import Text
-from netaudit.model import ParseReport, Src
+from netaudit.model import ParseReport, Src, from_values
 from netaudit.parsers.packet_sets import ANY, Ranges
 
 from . import devgroups
@@ -59,10 +59,6 @@ from .iptables_matches import (
 from .iptables_plain import plain_conds
 from .reasons import joined, not_understood, reason
 from .rules import Chain, NatTarget, Rule, Ruleset
-
-# A Src made of its values in one C call: what ``Src(file, line, text)`` makes, without
-# its named tuple's Python ``__new__`` (a Src per line read).
-_new = tuple.__new__
 
 # Built-in chains per table: hook priority (the iptables NF_IP_PRI_* values).
 BUILTIN: dict[str, dict[str, int]] = {
@@ -191,7 +187,7 @@ def parse_iptables_save(
             words = tokenize(text)
             table = st.table
             if stripped[:3] == "-A " and table is not None and words is not None and len(words) >= 2:
-                src = _new(Src, (file, n, stripped))
+                src = from_values(Src, (file, n, stripped))
                 chain = table.chains.get(words[1])
                 if chain is None:
                     _rule(st, table, src, words)  # what _line does first, without its call
@@ -207,7 +203,7 @@ def parse_iptables_save(
                 else:
                     chain.rules.extend(_make_rules(st, table, chain, src, words[2:], plain))
             else:
-                _line(st, _new(Src, (file, n, stripped)), stripped, words)
+                _line(st, from_values(Src, (file, n, stripped)), stripped, words)
         except Exception as exc:  # never raise on content: a bug here is one line lost, said so
             st.acc.unrecognized.append(Src(file, n, stripped))
             why = Text("input.linux.iptables_line_unread", error=type(exc).__name__)

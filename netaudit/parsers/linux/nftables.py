@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from netaudit.messages import Text
-from netaudit.model import Src
+from netaudit.model import Src, from_values
 from netaudit.parsers.packet_sets import ANY, Cond, Ranges, cond, intersect_all
 
 from . import nft_match
@@ -38,10 +38,6 @@ from .nft_values import cut, elements, priority, unquote
 from .reasons import RULE_NOT_UNDERSTOOD, not_understood
 from .rules import Chain, Rule, Ruleset
 from .state import CITED_MAX, State
-
-# A Src made of its values in one C call: what ``Src(file, line, text)`` makes, without
-# its named tuple's Python ``__new__`` (a Src per line read).
-_new = tuple.__new__
 
 _TABLE = re.compile(r"^table\s+(?:(ip|ip6|inet|arp|bridge|netdev)\s+)?(\S+)$")
 _BLOCK = re.compile(
@@ -521,7 +517,7 @@ def _read_table(ctx: Ctx, rs: Ruleset, table: Block, managed: bool) -> None:
                 if plain is _UNSEEN:
                     plain = nft_match.new_plain_rule(ctx, plain_memo, text)
                 if plain is not None:
-                    src = _new(Src, (file, no, text)) if len(text) <= CITED_MAX else st.src(no, text)
+                    src = from_values(Src, (file, no, text)) if len(text) <= CITED_MAX else st.src(no, text)
                     cond, verdict, target = plain
                     append(Rule([] if cond is None else [cond], verdict, src, target))
                     continue

@@ -6,13 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from netaudit.messages import Text
-from netaudit.model import Device, ParseReport, Src
+from netaudit.model import Device, ParseReport, Src, from_values
 
 from .facts import LinuxFacts
-
-# A Src made of its values in one C call: what ``Src(file, line, text)`` makes, without
-# its named tuple's Python ``__new__`` (a Src per line read).
-_new = tuple.__new__
 
 # Characters of a line a citation keeps (State.src): a longer line is cut, with "...".
 CITED_MAX = 200
@@ -54,7 +50,7 @@ class State:
     def src(self, line: int, text: str) -> Src:
         """A citation of line ``line`` (text cut to a readable length)."""
         text = text.strip()
-        return _new(Src, (self.file, line, text if len(text) <= CITED_MAX else text[: CITED_MAX - 3] + "..."))
+        return from_values(Src, (self.file, line, text if len(text) <= CITED_MAX else text[: CITED_MAX - 3] + "..."))
 
     def unrecognized(self, line: int, text: str) -> None:
         """A line netaudit did not understand: listed in the report."""

@@ -27,7 +27,7 @@ from enum import Enum
 from typing import Any, Final
 
 from netaudit.messages import Text
-from netaudit.model import AddrMatch, L2Mode, Match, PortRange, Src
+from netaudit.model import AddrMatch, L2Mode, Match, PortRange, Src, from_values
 from netaudit.parsers.base import EVERY_MATCH_STATE
 from netaudit.parsers.ip import read_quad
 from netaudit.parsers.packet_sets import (
@@ -639,7 +639,6 @@ _MATCH_NAMES = {
 # rule_match sets a copy's places and makes the Match of them in one call.
 _MATCH_AT = {name: i for i, name in enumerate(Match._fields)}
 _EVERY_MATCH = list(Match())
-_tuple_new = tuple.__new__
 # st.match_cache's entry for a property with no effect on the packets (RULE_META)
 _NO_MATCHER: dict[str, PlainValue] = {}
 
@@ -691,7 +690,7 @@ def rule_match(st: State, rule: FwRule) -> Match | Plain | None:
                 state[name2] = value2
     if no_packet:
         return None
-    return _tuple_new(Match, state)  # base.from_state of the values, without the call (one a rule)
+    return from_values(Match, state)  # base.from_state of the values, without the call (one a rule)
 
 
 # st.match_cache's entry for a property and raw value (_plain_value): the bit of the
@@ -946,7 +945,7 @@ def nat_reading(st: State, rule: FwRule) -> tuple[Match, list] | Plain | None:
         st.refs.extend(refs)
     if no_packet:
         return None
-    return _tuple_new(Match, state.values()), fields
+    return from_values(Match, state.values()), fields
 
 
 def _nat_value(st: State, key: str, raw: str) -> NatValue | Plain:

@@ -17,7 +17,7 @@ import functools
 from typing import Any, Final, cast
 
 from netaudit.messages import Text
-from netaudit.model import Action, Filter, FilterLine, Match, Src
+from netaudit.model import Action, Filter, FilterLine, Match, Src, from_values
 from netaudit.parsers.base import join_reasons
 from netaudit.parsers.packet_sets import (
     ANY,
@@ -208,12 +208,11 @@ def guarded_line(st: State, rule: FwRule, guard: Cond) -> FilterLine | Plain | N
                 if not g:
                     return None
             values[at] = g
-    match = _tuple_new(Match, values)  # (as rule_match builds it)
+    match = from_values(Match, values)  # (as rule_match builds it)
     action = Action.PERMIT if rule.action == "accept" else Action.DENY
     return FilterLine(action, [match], rule.src, str(rule.index))
 
 
-_tuple_new = tuple.__new__
 _IN_IFACES, _OUT_IFACES = Match._fields.index("in_ifaces"), Match._fields.index("out_ifaces")
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from netaudit.messages import Text
-from netaudit.model import Src
+from netaudit.model import Src, from_values
 from netaudit.secrets import key_material_lines
 
 from . import interface_menus, ip_menus, management_menus
@@ -22,10 +22,6 @@ from .ip_menus import ADD_LINES, ADD_TEXTS
 from .reasons import reason
 from .state import CLEAR_KEYS, IGNORED, NotUnderstood, State
 from .syntax import Command, logical_lines, parse_command, physical_lines, read_words, split_args
-
-# A Src made of its values in one C call: what ``Src(file, line, text)`` makes, without
-# its named tuple's Python ``__new__`` (a Src per line read).
-_new = tuple.__new__
 
 HANDLERS = {**interface_menus.HANDLERS, **ip_menus.HANDLERS, **management_menus.HANDLERS}
 
@@ -110,7 +106,7 @@ def read(st: State) -> None:
             if lineno <= 12:
                 _header_comment(st, text)
             continue
-        src = _new(Src, (st.file, lineno, text))
+        src = from_values(Src, (st.file, lineno, text))
         if add_line is not None and text.startswith("add "):
             # A firewall rule or address-list entry, most lines of a big export: its
             # properties straight into the record (what parse_command and _dispatch do

@@ -23,11 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from netaudit.messages import Text
-from netaudit.model import Src
-
-# A Src made of its values in one C call: what ``Src(file, line, text)`` makes, without
-# its named tuple's Python ``__new__`` (a Src per line read).
-_new = tuple.__new__
+from netaudit.model import Src, from_values
 
 
 class Opt:
@@ -46,7 +42,7 @@ class Opt:
 
     @property
     def src(self) -> Src:
-        return _new(Src, (self.file, self.line, self.text))
+        return from_values(Src, (self.file, self.line, self.text))
 
     # compared and shown by value and line, as the dataclass ``Opt(value, src)`` was
     __hash__ = None  # type: ignore[assignment]
@@ -365,7 +361,7 @@ def _read_export(text: str, file: str, out: UciText) -> None:
         if type_ is not None and package and raw_body is None:
             # ``config TYPE 'name'`` in a package: what the general path's ``config``
             # branch reads (:func:`split_values` gives ``[TYPE]`` or ``[TYPE, name]``).
-            src = _new(Src, (file, n, cline))
+            src = from_values(Src, (file, n, cline))
             i = counters.get((package, type_), 0)
             counters[(package, type_)] = i + 1
             if name is not None:
@@ -416,7 +412,7 @@ def _read_export(text: str, file: str, out: UciText) -> None:
         if line.startswith("#"):
             out.ignored += 1
             continue
-        src = _new(Src, (file, n, line))
+        src = from_values(Src, (file, n, line))
         words = line.split(None, 1)
         kw = words[0]
         rest = words[1] if len(words) > 1 else ""
@@ -482,7 +478,7 @@ def _read_show(lines: list[str], file: str, out: UciText) -> None:
         if line.startswith("#") or (line.endswith(("#", "$")) and "@" in line and "=" not in line):
             out.ignored += 1
             continue
-        src = _new(Src, (file, n, line))
+        src = from_values(Src, (file, n, line))
         m = _SHOW.match(line)
         if not m:
             out.unrecognized.append(src)
