@@ -93,19 +93,22 @@ def test_a_filter_line_is_the_dataclass_it_was():
 _MATCH_DATACLASS = dataclasses.make_dataclass(
     "Match",
     [
-        ("src", object, dataclasses.field(default=None)),
-        ("dst", object, dataclasses.field(default=None)),
-        ("src_negate", bool, dataclasses.field(default=False)),
-        ("dst_negate", bool, dataclasses.field(default=False)),
-        ("protocols", object, dataclasses.field(default=None)),
-        ("src_ports", object, dataclasses.field(default=None)),
-        ("dst_ports", object, dataclasses.field(default=None)),
-        ("icmp_type", object, dataclasses.field(default=None)),
-        ("icmp_code", object, dataclasses.field(default=None)),
-        ("tcp_established", bool, dataclasses.field(default=False)),
-        ("conn_established", object, dataclasses.field(default=None)),
-        ("in_ifaces", object, dataclasses.field(default=None)),
-        ("out_ifaces", object, dataclasses.field(default=None)),
+        (name, object, dataclasses.field(default=default))
+        for name, default in (
+            ("src", None),
+            ("dst", None),
+            ("src_negate", False),
+            ("dst_negate", False),
+            ("protocols", None),
+            ("src_ports", None),
+            ("dst_ports", None),
+            ("icmp_type", None),
+            ("icmp_code", None),
+            ("tcp_established", False),
+            ("conn_established", None),
+            ("in_ifaces", None),
+            ("out_ifaces", None),
+        )
     ],
     frozen=True,
 )
