@@ -88,8 +88,8 @@ def test_a_filter_line_is_the_dataclass_it_was():
 
 # --------------------------------------------------------------------------- Match
 
-# The frozen dataclass Match was before it became a named tuple (issue #15): the fields,
-# types and defaults it had, in its order.
+# The frozen dataclass Match was before it became a named tuple (issue #15): its fields
+# and their defaults, in its order.
 _MATCH_DATACLASS = dataclasses.make_dataclass(
     "Match",
     [
