@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from netaudit.model import AddrMatch, Match, PortRange
+from netaudit.model import AddrMatch, Match, PortRange, from_values
 
 Ranges = tuple[tuple[int, int], ...]
 
@@ -181,7 +181,6 @@ class Cond(NamedTuple):
 
 _NRANGE = len(RANGE_FIELDS)  # the range fields come first, in RANGE_FIELDS order
 _MAXS = tuple(MAXV[f] for f in RANGE_FIELDS)
-_new = tuple.__new__
 ANY = Cond()
 
 
@@ -210,7 +209,7 @@ def cond_at(values: list) -> Cond | None:
         v = values[i]
         if v is not None and v == ((0, _MAXS[i]),):
             values[i] = None  # the whole range: unconstrained
-    c = _new(Cond, values)
+    c = from_values(Cond, values)
     return None if c.is_empty() else c
 
 
@@ -225,7 +224,7 @@ def cond1(name: str, ranges) -> Cond | None:
         return ANY
     values: list = [None] * 10
     values[i] = rs
-    return _new(Cond, values)
+    return from_values(Cond, values)
 
 
 def intersect(a: Cond, b: Cond) -> Cond | None:
@@ -242,7 +241,7 @@ def intersect(a: Cond, b: Cond) -> Cond | None:
         if v is not None and out[i] is None:
             out[i] = v
     if a.count(None) + b.count(None) == len(a) + out.count(None):
-        return _new(Cond, out)  # no field constrained on both sides (counted in C)
+        return from_values(Cond, out)  # no field constrained on both sides (counted in C)
     ae, be = a[7], b[7]  # est
     if ae is not None and be is not None and ae != be:
         return None
@@ -262,7 +261,7 @@ def intersect(a: Cond, b: Cond) -> Cond | None:
             if not z:
                 return None
             out[i] = z
-    return _new(Cond, out)
+    return from_values(Cond, out)
 
 
 def intersect_all(xs: list[Cond], ys: list[Cond]) -> list[Cond]:
@@ -341,7 +340,7 @@ def negate(c: Cond, ifaces: frozenset) -> list[Cond]:
             if nv:
                 field_value: list = [None] * 10
                 field_value[i] = nv
-                out.append(_new(Cond, field_value))
+                out.append(from_values(Cond, field_value))
     if c.est is not None:
         out.append(Cond(est=not c.est))
     if c.inif is not None:
@@ -479,7 +478,7 @@ def field_match(src, dst, proto, sport, dport, est, inif, outif) -> Match:
     else:
         got = _SMALL.get(dst) if type(dst) is tuple and len(dst) <= 8 else None
         dpats, dneg = got if got is not None else _addr(dst)
-    return _new(
+    return from_values(
         Match,
         (
             spats,
@@ -521,7 +520,7 @@ def icmp_matches(src, dst, proto, sport, dport, itype, icode, est, inif, outif) 
         values = list(base)
         values[_ICMP_TYPE] = None if itype is None else itype[0][0]
         values[_ICMP_CODE] = None if icode is None else icode[0][0]
-        return [_new(Match, values)]
+        return [from_values(Match, values)]
     types = r_values(itype) if itype is not None else [None]
     codes = r_values(icode) if icode is not None else [None]
     out = []
@@ -529,7 +528,7 @@ def icmp_matches(src, dst, proto, sport, dport, itype, icode, est, inif, outif) 
     for t in types:  # (evolve's copy, without its keyword call per Match)
         for k in codes:
             values[_ICMP_TYPE], values[_ICMP_CODE] = t, k
-            out.append(_new(Match, values))
+            out.append(from_values(Match, values))
     return out
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from netaudit.model import Src
+from netaudit.model import Src, from_values
 from netaudit.parsers.packet_sets import ANY, Cond, intersect, intersect_all, negate_union
 
 from .reasons import reason
@@ -35,9 +35,6 @@ class Flat(NamedTuple):
     conds: list[Cond]
     rule: Rule
     reasons: list[str]
-
-
-_new = tuple.__new__
 
 
 # What a caller may give flatten to make the lines of a guarded chain's rules itself:
@@ -105,7 +102,7 @@ def flatten(
                     fields: list = list(c)
                     for i, v in narrowed:
                         fields[i] = v
-                    eff = [_new(Cond, fields)]
+                    eff = [from_values(Cond, fields)]
             else:
                 eff = intersect_all(guard, conds)
             if not eff:
@@ -146,7 +143,7 @@ def flatten(
                 narrowed = _fields(guard)
                 continue
             if v in keep:
-                out.append(_new(Flat, (v, eff, rule, reasons)))
+                out.append(from_values(Flat, (v, eff, rule, reasons)))
 
     walk(walk, chain, [ANY], (chain.name,), list(chain.reasons))
     return out

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from netaudit.messages import Text
+from netaudit.model import from_values
 from netaudit.parsers.ip import read_quad
 from netaudit.parsers.packet_sets import (
     ADDR_MAX,
@@ -52,8 +53,6 @@ from netaudit.parsers.packet_sets import (
 
 from . import devgroups
 from .reasons import not_modelled, not_understood, reason
-
-_new = tuple.__new__  # a named tuple from its fields (packet_sets builds Conds so)
 
 TCP, UDP, ICMP = 6, 17, 1
 PROTOCOLS = {
@@ -223,7 +222,7 @@ def split_options(words: list[str]) -> list[Opt] | None:
             continue
         if is_option(w):
             if name:
-                out.append(_new(Opt, (opt_module, opt_neg, name, tuple(args))))
+                out.append(from_values(Opt, (opt_module, opt_neg, name, tuple(args))))
             name = BASE_OPTS.get(w, w)
             opt_module, opt_neg, args = module, neg, []
             if name in BASE_NAMES:
@@ -240,7 +239,7 @@ def split_options(words: list[str]) -> list[Opt] | None:
         if name == "-m" and len(args) == 1:
             module = w.lower()
     if name:
-        out.append(_new(Opt, (opt_module, opt_neg, name, tuple(args))))
+        out.append(from_values(Opt, (opt_module, opt_neg, name, tuple(args))))
     return out
 
 
@@ -703,20 +702,20 @@ def rule_conds(opts: list[Opt], ctx: MatchContext) -> tuple[list[Cond], list[str
                 if fields[i] is None:
                     fields[i] = v
                 else:  # a field set twice: the exact intersection
-                    z = intersect(_new(Cond, fields), got[0])
+                    z = intersect(from_values(Cond, fields), got[0])
                     if z is None:
                         return [], []
                     fields = list(z)
                     break
             continue
         if fields is not None:
-            conds, fields = [_new(Cond, fields)], None
+            conds, fields = [from_values(Cond, fields)], None
         conds = intersect_all(conds, got)
         if not conds:
             # every factor is at least as wide as the kernel's: no packet matches
             return [], []
     if fields is not None:
-        conds = [_new(Cond, fields)]
+        conds = [from_values(Cond, fields)]
     return conds, list(dict.fromkeys(reasons))
 
 

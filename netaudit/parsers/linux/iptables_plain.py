@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Container
 
+from netaudit.model import from_values
 from netaudit.parsers.packet_sets import ADDR_MAX, ANY, FIELD_INDEX, RANGE_FIELDS, Cond, r_and
 
 from .iptables_matches import (
@@ -35,7 +36,6 @@ from .iptables_matches import (
     parse_ip,
 )
 
-_new = tuple.__new__
 _EST = FIELD_INDEX["est"]
 _NRANGE = len(RANGE_FIELDS)  # the range fields come first in a Cond, then est, inif, outif
 _BASE_READ = frozenset({"-s", "-d", "-i", "-o", "-p"})  # base options with one value
@@ -119,12 +119,12 @@ def plain_conds(
             if rest and (arg not in terminal or any(x in BASE_OPTS for x in rest)):
                 # a terminal target's options change nothing; base options after a target are matches
                 return None
-            return ([ANY] if fields is None else [_new(Cond, fields)]), arg, kind[1]
+            return ([ANY] if fields is None else [from_values(Cond, fields)]), arg, kind[1]
         else:
             return None
     if neg:
         return None
-    return ([ANY] if fields is None else [_new(Cond, fields)]), "", "-j"
+    return ([ANY] if fields is None else [from_values(Cond, fields)]), "", "-j"
 
 
 def _classify(module: str, neg: bool, w: str, arg: str, ctx: MatchContext) -> tuple:
@@ -161,9 +161,9 @@ def _classify(module: str, neg: bool, w: str, arg: str, ctx: MatchContext) -> tu
             return (_FIELDS, ANY, ())  # every packet (what cond1 gives the whole range)
         fields: list = [None] * _NFIELDS
         fields[idx] = rs
-        return (_FIELDS, _new(Cond, fields), (quick,))
+        return (_FIELDS, from_values(Cond, fields), (quick,))
     reasons: list[str] = []
-    got = option_union(_new(Opt, (module, neg, name, (arg,))), ctx, reasons)
+    got = option_union(from_values(Opt, (module, neg, name, (arg,))), ctx, reasons)
     if reasons or len(got) != 1:
         return _REFUSE  # a reason, no packet or a union
     single = tuple([(k, v) for k, v in enumerate(got[0]) if v is not None])

@@ -32,7 +32,6 @@ from .rules import Chain, Rule, Ruleset
 from .state import State
 
 _PERMIT, _DENY = Action.PERMIT, Action.DENY
-_new = tuple.__new__
 FILTER_KEEP = frozenset({"accept", "drop", "reject", "unknown"})
 NAT_KEEP = frozenset({"accept", "drop", "reject", "unknown", "dnat", "snat", "masquerade", "redirect"})
 _ONE_LINE = FILTER_KEEP - {"unknown"}  # verdicts of a filter's rule that make one line

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from netaudit.model import from_values
 from netaudit.parsers.packet_sets import (
     ADDR_MAX,
     ANY,
@@ -83,7 +84,6 @@ _NFIELDS = len(Cond._fields)
 _NRANGE = len(RANGE_FIELDS)  # the range fields come first in a Cond, then est, inif, outif
 _EST = FIELD_INDEX["est"]
 _PROTO = FIELD_INDEX["proto"]
-_new = tuple.__new__
 
 
 def _meet(fields: list, pairs) -> bool:
@@ -145,7 +145,7 @@ class _Rule:
     def conds(self) -> list[Cond]:
         """The rule's packets so far, a union of conditions (``[]``: none)."""
         if self.fields is not None:
-            return [_new(Cond, self.fields)]
+            return [from_values(Cond, self.fields)]
         return self.union
 
     @conds.setter
@@ -166,7 +166,7 @@ class _Rule:
         fields alone."""
         fields = self.fields
         if fields is None:
-            cs = [_new(Cond, _from_pairs(pairs))]
+            cs = [from_values(Cond, _from_pairs(pairs))]
             self.union = intersect_all(self.union, cs) if self.union else []
         elif not _meet(fields, pairs):
             self.conds = []  # no packet
@@ -349,7 +349,7 @@ def _plain_reading(ctx: Ctx, toks: list[str]) -> tuple[Cond | None, str, str] | 
             i += 2
         else:
             return None
-    return None if empty else _new(Cond, fields), verdict or "continue", target
+    return None if empty else from_values(Cond, fields), verdict or "continue", target
 
 
 # The value memos below hold one parse's values: the parser empties them when it starts
@@ -892,7 +892,7 @@ def _field_conds_uncached(kind: str, fld: str, items: list[str], op: str, implie
     if c is None:
         return []
     if implied is not None:  # the field's protocols (a "proto" field implies none)
-        c = _new(Cond, (*c[:_PROTO], implied, *c[_PROTO + 1 :]))
+        c = from_values(Cond, (*c[:_PROTO], implied, *c[_PROTO + 1 :]))
     return [c]
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 
-from netaudit.model import L2Mode, NatRule
+from netaudit.model import L2Mode, NatRule, from_values
 from netaudit.parsers.base import join_reasons
 from netaudit.parsers.packet_sets import Cond, field_match, to_matches
 
@@ -25,8 +25,6 @@ from .records import FwRule
 from .state import State
 from .syntax import unquote
 from .values import parse_addr, parse_ports
-
-_new = tuple.__new__  # a Cond from its ten fields in order, without NamedTuple's keyword __new__
 
 NAT_TERMINAL = frozenset(
     {"accept", "dst-nat", "src-nat", "masquerade", "redirect", "netmap", "same", "endpoint-independent-nat"}
@@ -97,7 +95,7 @@ def plain_nat(st: State, rule: FwRule) -> tuple[NatRule, Cond, Cond] | Plain | N
     match, (src, dst, proto, sport, dport, itype, icode, _est, inif, outif) = got
     # (positional: NatRule's fields in order, as nat_rules builds it)
     nat = NatRule("destination", match, None, to_ip, None, to_port, inif, outif, rule.src, None)
-    image = _new(
+    image = from_values(
         Cond,
         (
             src,
@@ -112,7 +110,7 @@ def plain_nat(st: State, rule: FwRule) -> tuple[NatRule, Cond, Cond] | Plain | N
             None,
         ),
     )
-    bound = _new(
+    bound = from_values(
         Cond,
         (src, dsts if dsts is not None else dst, proto, sport, dports or dport, itype, icode, None, inif, None),
     )
@@ -225,7 +223,7 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
         if itype is None and icode is None:
             matches = [field_match(src, dst, proto, sport, dport, est, None, None)]
         else:
-            matches = to_matches(_new(Cond, (src, dst, proto, sport, dport, itype, icode, est, None, None)))
+            matches = to_matches(from_values(Cond, (src, dst, proto, sport, dport, itype, icode, est, None, None)))
         for m in matches:
             # (positional: NatRule's fields in order — kind, match, acl, to_ip, to_interface,
             # to_port, in_ifaces, out_ifaces, source, partial)
@@ -236,10 +234,10 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
                 dst = ((new_ip, new_ip),)
             if new_port is not None:
                 dport = ((new_port, new_port),)
-            st.dnat_image.append(_new(Cond, (src, dst, proto, sport, dport, itype, icode, None, inif, None)))
+            st.dnat_image.append(from_values(Cond, (src, dst, proto, sport, dport, itype, icode, None, inif, None)))
             bdst = new_dsts if action != "redirect" and new_dsts is not None else dst
             bound = (src, bdst, proto, sport, new_dports or dport, itype, icode, None, inif, None)
-            st.dnat_bound.append(_new(Cond, bound))
+            st.dnat_bound.append(from_values(Cond, bound))
     if partial:
         # once per line and reason (a HotSpot binding is several rules of one line)
         if {"construct": "nat", "reason": partial, **rule.src.cite()} not in st.rep.partially_understood:

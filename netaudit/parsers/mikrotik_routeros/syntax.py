@@ -356,9 +356,9 @@ _GLUED_MENU = re.compile(r'(?<=")(/[a-z][a-z0-9-]*(?:[ /][a-z][a-z0-9-]*)*)$')
 
 
 def physical_lines(text: str) -> list[str]:
-    """``text`` split at its newlines, without the empty piece after a final newline: as
-    many lines as :func:`count_lines` counts (a reader that splits the text anyway counts
-    them so, without a second pass over it)."""
+    """``text`` split at its newlines, without the empty piece after a final newline: its
+    physical lines (a last line without its newline counts), which the reader counts
+    from this split (``ParseReport.lines``) without a second pass over the text."""
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
@@ -419,10 +419,3 @@ def _continues(line: str) -> bool:
     """A trailing backslash continues the line unless it is itself escaped."""
     k = len(line) - len(line.rstrip("\\"))
     return k % 2 == 1
-
-
-def count_lines(text: str) -> int:
-    """Physical lines of ``text`` (a last line without its newline counts), counted
-    without splitting the text once more."""
-    n = text.count("\n") + 1
-    return n - 1 if not text or text.endswith("\n") else n

@@ -9,7 +9,6 @@ import random
 from netaudit.parsers.mikrotik_routeros.syntax import (
     _GLUED_MENU,
     _continues,
-    count_lines,
     logical_lines,
     physical_lines,
     plain_words,
@@ -89,14 +88,12 @@ def test_repeated_words_read_as_the_token_regex_reads_them():
 
 def test_physical_lines_are_counted_as_the_split_text_has_them():
     # ParseReport.lines: the lines of text.split("\n"), a last empty one (the final
-    # newline) not counted — counted without splitting.
+    # newline) not counted — counted from the reader's own split (physical_lines).
     for n in range(7):
         for chars in itertools.product(["a", "\n", "\r", " "], repeat=n):
             text = "".join(chars)
             lines = text.split("\n")
-            assert count_lines(text) == len(lines) - (lines[-1] == ""), repr(text)
-            # (the reader counts them from its own split: physical_lines)
-            assert len(physical_lines(text)) == count_lines(text), repr(text)
+            assert len(physical_lines(text)) == len(lines) - (lines[-1] == ""), repr(text)
             assert list(logical_lines(text, physical_lines(text))) == list(logical_lines(text)), repr(text)
 
 
