@@ -44,7 +44,6 @@ class LinuxParser:
 
     def run(self) -> ParseResult:
         st = self.st
-        st.rep.lines = st.text.count("\n") + (0 if st.text.endswith("\n") else 1)
         # The value memos hold this file's values only (nft_match.MEMO_LIMIT): what the
         # last parse left would fill their bounds and empty them mid-parse.
         _clear_memos()
@@ -64,6 +63,10 @@ def _clear_memos() -> None:
 def read(st: State) -> None:
     """Every section, then the conversion (see the module docstring for the order)."""
     pre, sections = split(st.text)
+    # The file's lines: as many as split numbered, the empty one after a last newline
+    # apart (what counting the text's newlines gives, without a pass over the text).
+    numbered = len(pre) + sum(1 + len(sec.lines) for sec in sections)
+    st.rep.lines = numbered - 1 if st.text.endswith("\n") else numbered
     for n, t in pre:
         if t.strip():
             st.unrecognized(n, t)
@@ -115,13 +118,12 @@ def read(st: State) -> None:
 def convert(st: State, by_kind: dict[str, Section]) -> None:
     """The firewall, NAT, policy routing, services and sysctl settings → the model."""
     dev = st.dev
-    own = norm(
-        [(int(a.ip), int(a.ip)) for i in dev.interfaces.values() for a in i.addresses] + [(0x7F000000, 0x7FFFFFFF)]
-    )
-    bcast = norm(
-        [(int(a.broadcast), int(a.broadcast)) for i in dev.interfaces.values() for a in i.addresses if a.broadcast]
-        + [(0xFFFFFFFF, 0xFFFFFFFF)]
-    )
+    addrs = [a for i in dev.interfaces.values() for a in i.addresses]
+    # (each address's value and broadcast taken once: netaddr makes an IPAddress for
+    # ``.ip`` and computes ``.broadcast`` anew on every access)
+    own = norm([(a.value, a.value) for a in addrs] + [(0x7F000000, 0x7FFFFFFF)])
+    bcasts = [int(b) for a in addrs if (b := a.broadcast)]
+    bcast = norm([(b, b) for b in bcasts] + [(0xFFFFFFFF, 0xFFFFFFFF)])
     text_nft = by_kind["nft"].text() if "nft" in by_kind and not by_kind["nft"].failed() else ""
     universe = frozenset(dev.interfaces) | {""} | iface_names(text_nft)
     rulesets: list[Ruleset] = []

@@ -25,6 +25,15 @@ _FAILED = re.compile(
 )
 
 
+def failure_line(line: str) -> bool:
+    """Whether a (stripped) line is what a shell writes when the command failed
+    (:data:`_FAILED`).  Every alternative of the pattern holds a blank, which ``re.I``
+    matches to a blank alone: a line without one is no such message, told without the
+    pattern (whose ``\\S*`` runs along a one-line ``ip -j`` JSON array and back, 1.2 ms
+    for a 20,000-character array; tests/parsers/linux/test_sections_split.py)."""
+    return " " in line and _FAILED.search(line) is not None
+
+
 @dataclass
 class Section:
     """One ``### command`` block: its command, kind and its lines ``(number, text)``."""
@@ -33,9 +42,15 @@ class Section:
     kind: str | None
     header_line: int
     lines: list[tuple[int, str]] = field(default_factory=list)
+    # (the file's text, start, end): where the body stands in it, set by split when that
+    # slice is the lines joined (a text without "\r", which split strips from its lines).
+    span: tuple[str, int, int] | None = field(default=None, compare=False, repr=False)
 
     def text(self) -> str:
         """The section's body as one string (newlines kept)."""
+        if self.span is not None:  # (a slice: 0.06 ms for a 20,000-line ruleset, the join 0.5–0.9)
+            whole, start, end = self.span
+            return whole[start:end]
         return "\n".join([t for _, t in self.lines])  # (a list: join makes one of a generator)
 
     def content_lines(self) -> list[tuple[int, str]]:
@@ -50,7 +65,7 @@ class Section:
                 body.append((n, t))
                 if len(body) > 3:
                     return None
-        if body and all(_FAILED.search(t.strip()) for _, t in body):
+        if body and all(failure_line(t.strip()) for _, t in body):
             return body[0][1].strip()
         return None
 
@@ -105,30 +120,43 @@ def kind_of(command: str) -> str | None:
 def split(text: str) -> tuple[list[tuple[int, str]], list[Section]]:
     """``(lines before the first header, sections)``; line numbers are 1-based."""
     lines = text.split("\n")
-    if "\r" in text:
+    crlf = "\r" in text
+    if crlf:
         lines = [line.rstrip("\r") for line in lines]
     # Only a line beginning with ``###`` may be a header: those are found by searching
     # the text, and every other line is paired with its number in bulk (a Python loop
     # over the 20,000 lines of a big ruleset cost more than reading them).
-    heads = [(r, m.group(1)) for r in _rows_starting_hashes(text) if (m := HEADER.match(lines[r]))]
-    bounds = [r for r, _ in heads] + [len(lines)]  # each section ends where the next begins
+    heads = [(r, at, m.group(1)) for r, at in _rows_starting_hashes(text, lines) if (m := HEADER.match(lines[r]))]
+    bounds = [r for r, _, _ in heads] + [len(lines)]  # each section ends where the next begins
+    # (in the text: its body ends at the newline before the next header's offset)
+    offsets = [at for _, at, _ in heads] + [len(text) + 1]
     pre = list(zip(range(1, bounds[0] + 1), lines[: bounds[0]], strict=True))
-    sections = [
-        Section(cmd, kind_of(cmd), r + 1, list(zip(range(r + 2, end + 1), lines[r + 1 : end], strict=True)))
-        for (r, cmd), end in zip(heads, bounds[1:], strict=True)
-    ]
+    sections = []
+    for (r, at, cmd), end, next_at in zip(heads, bounds[1:], offsets[1:], strict=True):
+        sec = Section(cmd, kind_of(cmd), r + 1, list(zip(range(r + 2, end + 1), lines[r + 1 : end], strict=True)))
+        if not crlf:
+            nl = text.find("\n", at)  # the body begins after its header's newline
+            sec.span = (text, len(text) if nl < 0 else nl + 1, next_at - 1)
+        sections.append(sec)
     return pre, sections
 
 
-def _rows_starting_hashes(text: str) -> list[int]:
-    """The 0-based numbers of the lines of ``text`` that begin with ``###``."""
-    rows = [0] if text.startswith("###") else []
-    row = at = 0  # row: the number of the line beginning at offset ``at``
+def _rows_starting_hashes(text: str, lines: list[str]) -> list[tuple[int, int]]:
+    """The 0-based numbers and the offsets of the lines of ``text`` that begin with
+    ``###``; ``lines``: its lines as :func:`split` made them (``"\\r"`` stripped)."""
+    rows = [(0, 0)] if text.startswith("###") else []
+    row = 0
     k = text.find("\n###")
     while k >= 0:
-        row += text.count("\n", at, k) + 1
         at = k + 1
-        rows.append(row)
+        end = text.find("\n", at)
+        line = (text[at:] if end < 0 else text[at:end]).rstrip("\r")
+        # Its number: where the line stands in ``lines`` after the last one found (no line
+        # between them begins with ``###``, so none equals it): a C pass over the list,
+        # cheaper than counting the text's newlines up to it (0.9 against 1.2 ms for a
+        # 20,000-line file, the search included).
+        row = lines.index(line, row + 1)
+        rows.append((row, at))
         k = text.find("\n###", at)
     return rows
 
