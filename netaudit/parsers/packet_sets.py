@@ -439,7 +439,13 @@ def _values(rs: Ranges, ports: bool) -> tuple:
     memo = _PORT_VALUES if ports else _PROTO_VALUES
     got = memo.get(rs)
     if got is None:
-        got = tuple([PortRange(lo, hi) for lo, hi in rs]) if ports else tuple(r_values(rs))
+        if not ports:
+            got = tuple(r_values(rs))
+        elif len(rs) == 1:  # one port or range (most of a big ruleset's): no comprehension's call
+            lo, hi = rs[0]
+            got = (PortRange(lo, hi),)
+        else:
+            got = tuple([PortRange(lo, hi) for lo, hi in rs])
         # (a 20,000-rule nft ruleset has some 5,700 distinct port lists: at 4,096 the memo
         # emptied mid-parse and made 8,200 tuples of PortRanges where 5,700 do)
         if len(memo) > 16384:
@@ -458,10 +464,12 @@ def clear_memos() -> None:
         memo.clear()
 
 
-def field_match(src, dst, proto, sport, dport, est, inif, outif) -> Match:
+def field_match(src, dst, proto, sport, dport, est, inif, outif, icmp_type=None, icmp_code=None) -> Match:
     """The one Match of a condition without ICMP type or code, given by its fields as a
     :class:`Cond` holds them (ranges, None: any): what :func:`to_matches` gives for it,
     also for a reader that has the fields without the Cond (RouterOS's plain rules).
+    With ``icmp_type``/``icmp_code`` (the Match's values: one type, one code, None:
+    any), the Match of a condition of that one ICMP type and code (:func:`icmp_matches`).
     Made of its values in field order in one call (``Match`` is a named tuple): a Match
     per filter line of a big ruleset, 0.16 µs so, against 0.6 µs for the dataclass Match
     was (a copy of its state dict) and 3 µs through that dataclass's ``Match(…)``;
@@ -488,8 +496,8 @@ def field_match(src, dst, proto, sport, dport, est, inif, outif) -> Match:
             None if proto is None else _PROTO_VALUES.get(proto) or _values(proto, False),
             None if sport is None else _PORT_VALUES.get(sport) or _values(sport, True),
             None if dport is None else _PORT_VALUES.get(dport) or _values(dport, True),
-            None,  # icmp_type
-            None,  # icmp_code
+            icmp_type,
+            icmp_code,
             False,  # tcp_established
             est,
             inif,
@@ -511,16 +519,15 @@ def icmp_matches(src, dst, proto, sport, dport, itype, icode, est, inif, outif) 
     in :class:`Cond` order: one Match per type and code — also for a reader that has
     the fields without the Cond (a guarded chain's ICMP lines, one line in six of a big
     nft ruleset: no Cond built for it)."""
-    base = field_match(src, dst, proto, sport, dport, est, inif, outif)
     if (itype is None or (len(itype) == 1 and itype[0][0] == itype[0][1])) and (
         icode is None or (len(icode) == 1 and icode[0][0] == icode[0][1])
     ):
         # One ICMP type and code (``icmp type echo-request``), read without r_values'
-        # lists: the Match evolve would make of ``base``, without its keyword call.
-        values = list(base)
-        values[_ICMP_TYPE] = None if itype is None else itype[0][0]
-        values[_ICMP_CODE] = None if icode is None else icode[0][0]
-        return [from_values(Match, values)]
+        # lists, made at once: no Match of the other fields first for a copy to change.
+        one_type = None if itype is None else itype[0][0]
+        one_code = None if icode is None else icode[0][0]
+        return [field_match(src, dst, proto, sport, dport, est, inif, outif, one_type, one_code)]
+    base = field_match(src, dst, proto, sport, dport, est, inif, outif)
     types = r_values(itype) if itype is not None else [None]
     codes = r_values(icode) if icode is not None else [None]
     out = []

@@ -35,6 +35,7 @@ _PERMIT, _DENY = Action.PERMIT, Action.DENY
 FILTER_KEEP = frozenset({"accept", "drop", "reject", "unknown"})
 NAT_KEEP = frozenset({"accept", "drop", "reject", "unknown", "dnat", "snat", "masquerade", "redirect"})
 _ONE_LINE = FILTER_KEEP - {"unknown"}  # verdicts of a filter's rule that make one line
+_INIF = Cond._fields.index("inif")
 MAX_LINES = 20000
 # (reasons written in more than one place of the conversion)
 _TOO_MANY_RULES = Text("input.linux.partial.too_many_rules")
@@ -238,22 +239,37 @@ def build_filter(conv: Conv, hook: str, name: str) -> Filter | None:
         # without ct status (Conv.flats reads it with the DNAT image), whose interfaces
         # need no resolving (_as_is, written out: a call per line otherwise).
         n = len(rules)
+        # A guard of the input interfaces alone (``iifname vmap { … : jump … }``, ``-i X
+        # -j CHAIN``: nearly every guarded chain) sets one field the rules leave None:
+        # their fields are then their condition's, unpacked, with the guard's
+        # interfaces — no list of the fields and loop over the guard per rule.
+        guard_inif = narrowed[0][1] if len(narrowed) == 1 and narrowed[0][0] == _INIF else None
+        if guard_inif is not None and (not guard_inif or "" in guard_inif):
+            return k  # (the interface test below fails every rule's line: the walk's Flats)
         while k < n:
             rule = rules[k]
             conds, verdict = rule.conds, rule.verdict
             if len(conds) != 1 or verdict not in _ONE_LINE or rule.ct_dnat is not None:
                 return k
-            fields: list = list(conds[0])
-            for i, v in narrowed:
-                if fields[i] is not None:
+            if guard_inif is not None:
+                src, dst, proto, sport, dport, itype, icode, est, inif, outif = conds[0]
+                if inif is not None:
                     return k  # a field both constrain: the walk's exact intersection
-                fields[i] = v
-            src, dst, proto, sport, dport, itype, icode, est, inif, outif = fields
-            if not (
-                (inif is None or (inif and "" not in inif))
-                and (outif is None or (outif and not to_host and "" not in outif))
-            ):
-                return k
+                inif = guard_inif  # (its interface test passed above)
+                if outif is not None and (not outif or to_host or "" in outif):
+                    return k
+            else:
+                fields: list = list(conds[0])
+                for i, v in narrowed:
+                    if fields[i] is not None:
+                        return k  # a field both constrain: the walk's exact intersection
+                    fields[i] = v
+                src, dst, proto, sport, dport, itype, icode, est, inif, outif = fields
+                if not (
+                    (inif is None or (inif and "" not in inif))
+                    and (outif is None or (outif and not to_host and "" not in outif))
+                ):
+                    return k
             if itype is None and icode is None:
                 matches = [field_match(src, dst, proto, sport, dport, est, inif, outif)]
             else:  # one Match per ICMP type and code (to_matches of the fields' Cond, not built)

@@ -10,6 +10,7 @@ import random
 from netaudit.parsers import linux
 from netaudit.parsers.linux import flatten as flatten_module
 from netaudit.parsers.linux import netfilter
+from netaudit.parsers.packet_sets import Cond
 
 ADDR = [
     {"ifindex": 1, "ifname": "lo", "flags": ["LOOPBACK", "UP"], "link_type": "loopback", "addr_info": []},
@@ -69,6 +70,9 @@ VERDICTS = ["accept", "drop", "reject", "return", "continue", "", "jump c3", "go
 GUARDS = [
     'iifname "eth{b}" jump c1',
     'iifname vmap {{ "eth0" : jump c1, "eth1" : goto c2, "wan0" : drop }}',
+    'iifname {{ "eth0", "wan0" }} jump c2',
+    'iifname != "wan0" jump c1',  # (every other interface and "", which needs resolving)
+    'iifname "" jump c2',
     "ip saddr 10.0.{a}.0/24 jump c2",
     'oifname "" jump c1',
     'oifname "wan0" jump c2',
@@ -171,11 +175,21 @@ def _assert_same_parse(monkeypatch, text: str, module, fast: dict, slow: dict) -
 def test_lines_made_in_the_walk_are_the_general_paths_lines(monkeypatch):
     rnd = random.Random(20261207)
     made = flats = 0
+    by_guard = {"input interfaces alone": 0, "other": 0}  # lines made behind each kind of guard
     general = flatten_module.flatten
+    inif = Cond._fields.index("inif")
 
-    def counting(*args, **kw):
+    def counting(chain, chains, universe, keep, problems, make_lines=None):
         nonlocal made, flats
-        out = general(*args, **kw)
+
+        def maker(rules, k, narrowed, guard_reasons, out):
+            before = len(out)
+            got = make_lines(rules, k, narrowed, guard_reasons, out)
+            alone = [i for i, _ in narrowed] == [inif]
+            by_guard["input interfaces alone" if alone else "other"] += len(out) - before
+            return got
+
+        out = general(chain, chains, universe, keep, problems, maker if make_lines else None)
         made += sum(type(x) is not flatten_module.Flat for x in out)
         flats += sum(type(x) is flatten_module.Flat for x in out)
         return out
@@ -189,6 +203,9 @@ def test_lines_made_in_the_walk_are_the_general_paths_lines(monkeypatch):
     # The walk made lines, and the general path kept the others (unions, "", a
     # rule whose field the guard constrains, the base chains' rules).
     assert made > 500 and flats > 500
+    # Both of make_lines' ways to a rule's fields made lines: the guard of the input
+    # interfaces alone (the rule's condition unpacked) and any other (its fields' list).
+    assert min(by_guard.values()) > 200, by_guard
 
 
 def test_rules_read_in_the_table_loop_are_the_full_readers_rules(monkeypatch):
