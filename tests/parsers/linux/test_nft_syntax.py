@@ -486,10 +486,31 @@ def _as_stmts(block):
     return nftables.Block(block.no, block.head, items)
 
 
+def _loop_scan(numbered):
+    """What the scanner's loop alone makes of ``numbered`` (``_Scanner.line`` on every
+    line, without its plain path): the reference of the quick paths."""
+    from netaudit.parsers.linux import nftables
+
+    sc = nftables._Scanner()
+    sc.plain_line = lambda no, s: False  # type: ignore[method-assign]
+    for no, s in numbered:
+        sc.line(no, s)
+    if sc.parts:
+        sc.end(broken=sc.depth > 0)
+    return sc.root, sc.ignored
+
+
+def _pairs(block) -> int:
+    """How many plain lines' pairs (``nftables.PlainLine``) a scanned block holds."""
+    return sum(_pairs(it) if hasattr(it, "items") else isinstance(it, tuple) for it in block.items)
+
+
 def test_plain_lines_scan_as_the_scanner_loop_reads_them(monkeypatch):
-    """A line of the common shape is one statement without the scanner's loop
-    (``_Scanner.plain_line``): the same blocks and statements as the loop gives, on
-    random lines in every context (root, table, chain, set, inside an open group)."""
+    """A line of the common shape is one statement without the scanner's loop (``scan``'s
+    own loop, and ``_Scanner.plain_line`` for the lines it leaves to ``_Scanner.line``):
+    the same blocks and statements as the loop gives, on random lines in every context
+    (root, table, chain, set, inside an open group), with the section's text given or
+    not, and line by line."""
     import random
 
     from netaudit.parsers.linux import nftables
@@ -497,9 +518,10 @@ def test_plain_lines_scan_as_the_scanner_loop_reads_them(monkeypatch):
     rnd = random.Random(15)
     words = ["ip", " daddr", " 10.0.0.1", " ", "\t", "{", "}", " { 22, 80 }", '"', ' "x y"', ";", "#", ",", "accept"]
     words += ["table inet f", "chain c", "set s", "define X = 1", "$X", "redefine", "undefine X", ' "{"', ' "a;b"']
-    words += ["policy drop", "type filter hook input", "comment", "flags offload", "typeof"]
+    words += ["policy drop", "type filter hook input", "comment", "flags offload", "typeof", "\xa0", "é", "flowtable"]
+    words += ["ct", "tcp", "udp", "counter", "\x0c"]
     heads = [[], ["table inet f {"], ["table inet f {", "chain c {"], ["table inet f {", "set s {"], ["table ip t {", "chain c {", "ip saddr {"]]  # fmt: skip
-    taken = 0
+    taken = pairs = 0
     real = nftables._Scanner.plain_line
 
     def counted(self, no: int, s: str) -> bool:
@@ -514,16 +536,35 @@ def test_plain_lines_scan_as_the_scanner_loop_reads_them(monkeypatch):
         for _ in range(rnd.randint(1, 4)):
             lines.append("".join(rnd.choice(words) for _ in range(rnd.randint(0, 8))))
         numbered = list(enumerate(lines, start=1))
+        slow = _loop_scan(numbered)
         fast = nftables.scan(numbered)
-        with monkeypatch.context() as m:
-            m.setattr(nftables._Scanner, "plain_line", lambda self, no, s: False)
-            slow = nftables.scan(numbered)
         assert _as_stmts(fast[0]) == slow[0] and fast[1] == slow[1], lines
+        assert nftables.scan(numbered, "\n".join(lines)) == fast, lines
+        pairs += _pairs(fast[0])
+        by_line = nftables._Scanner()  # (every line through _Scanner.line: plain_line's own keys)
+        for no, s in numbered:
+            by_line.line(no, s)
+        if by_line.parts:
+            by_line.end(broken=by_line.depth > 0)
+        assert _as_stmts(by_line.root) == slow[0] and by_line.ignored == slow[1], lines
     plain = nftables._Scanner()
     plain.stack.append(nftables.Block(1, "chain c"))
     assert plain.plain_line(2, '\t\tiifname "eth0" tcp dport { 22, 80 } accept')
     assert not plain.plain_line(3, 'ip saddr 1.2.3.4 comment "a;b" accept')  # the loop reads it
-    assert taken > 2000  # the plain path was compared, not only the loop
+    assert taken > 2000 and pairs > 5000  # the plain paths were compared, not only the loop
+
+
+def test_scan_of_lines_not_joined_as_the_text_reads_each_line():
+    """``scan`` takes every line's key from the section's text; lines whose texts joined
+    are not that text (a line holding a newline: a caller's own list) are keyed one by
+    one, as the loop reads them."""
+    from netaudit.parsers.linux import nftables
+
+    numbered = [(1, "table inet f {"), (2, "chain c {"), (3, "ip daddr 10.0.0.1\naccept"), (4, "tcp dport { 1 } drop")]
+    numbered += [(5, "}"), (6, "}")]
+    fast = nftables.scan(numbered)
+    assert _as_stmts(fast[0]) == _loop_scan(numbered)[0]
+    assert fast[0].items[0].items[0].items == [(3, "ip daddr 10.0.0.1\naccept"), (4, "tcp dport { 1 } drop")]
 
 
 def test_a_lines_special_characters_by_bytes_are_the_patterns():
@@ -543,7 +584,7 @@ def test_a_lines_special_characters_by_bytes_are_the_patterns():
         assert got.decode("ascii") == "".join(nftables._SPECIAL.findall(line)), repr(line)
 
 
-def test_a_plain_line_with_a_group_is_cut_at_its_brace_as_the_loop_cuts_it(monkeypatch):
+def test_a_plain_line_with_a_group_is_cut_at_its_brace_as_the_loop_cuts_it():
     """The statement of a line with one group is the line's pieces before and from its
     ``{``, stripped and joined by one blank (the scanner's loop): the stripped line itself
     only where one blank stands before the ``{``."""
@@ -554,10 +595,12 @@ def test_a_plain_line_with_a_group_is_cut_at_its_brace_as_the_loop_cuts_it(monke
     for line in lines:
         numbered = [(1, "table inet f {"), (2, "chain c {"), (3, line)]
         fast = nftables.scan(numbered)
-        with monkeypatch.context() as m:
-            m.setattr(nftables._Scanner, "plain_line", lambda self, no, s: False)
-            slow = nftables.scan(numbered)
+        slow = _loop_scan(numbered)
         assert _as_stmts(fast[0]) == slow[0] and fast[1] == slow[1], repr(line)
+        by_line = nftables._Scanner()  # (plain_line's own cut)
+        for no, s in numbered:
+            by_line.line(no, s)
+        assert _as_stmts(by_line.root) == slow[0], repr(line)
         assert (
             nftables.as_stmt(fast[0].items[0].items[0].items[0]).text
             == " ".join([line[: line.index("{")].strip(), line[line.index("{") :].strip()]).strip()
