@@ -19,6 +19,7 @@ is a set of integer ranges (``None`` = unconstrained), interfaces are name sets.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from netaudit.model import AddrMatch, Match, PortRange, from_values
@@ -264,7 +265,7 @@ def intersect(a: Cond, b: Cond) -> Cond | None:
     return from_values(Cond, out)
 
 
-def intersect_all(xs: list[Cond], ys: list[Cond]) -> list[Cond]:
+def intersect_all(xs: Sequence[Cond], ys: Sequence[Cond]) -> list[Cond]:
     """Pairwise intersection of two unions."""
     if len(xs) == 1 and len(ys) == 1:  # one condition on each side: nearly every rule's options
         z = intersect(xs[0], ys[0])
@@ -284,7 +285,7 @@ def intersect_all(xs: list[Cond], ys: list[Cond]) -> list[Cond]:
     return out
 
 
-def _distinct(cs: list[Cond]) -> list[Cond]:
+def _distinct(cs: Sequence[Cond]) -> list[Cond]:
     """``cs`` without repeats, first occurrences in order."""
     if len(cs) < 2:
         return list(cs)
@@ -354,7 +355,7 @@ def negate(c: Cond, ifaces: frozenset) -> list[Cond]:
     return out
 
 
-def negate_union(cs: list[Cond], ifaces: frozenset) -> list[Cond]:
+def negate_union(cs: Sequence[Cond], ifaces: frozenset) -> list[Cond]:
     """Complement of a union = intersection of the complements."""
     acc = [ANY]
     for c in cs:

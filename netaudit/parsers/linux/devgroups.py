@@ -191,13 +191,13 @@ def split(rule: Rule, doubts: list[Unsure]) -> list[Rule]:
     sure_part = rule.conds
     for fld, names in (("inif", ins), ("outif", outs)):
         if names:
-            sure_part = [c for c in (_without(c, fld, names) for c in sure_part) if c is not None]
-    reasons = list(rule.reasons) + [d.reason for d in doubts if d.reason not in rule.reasons]
+            sure_part = tuple(c for c in (_without(c, fld, names) for c in sure_part) if c is not None)
+    reasons = (*rule.reasons, *(d.reason for d in doubts if d.reason not in rule.reasons))
     out = []
     if sure_part:
-        out.append(replace(rule, conds=sure_part, reasons=list(rule.reasons)))
+        out.append(replace(rule, conds=sure_part))
     if unsure_part:
-        out.append(replace(rule, conds=unsure_part, reasons=reasons))
+        out.append(replace(rule, conds=tuple(unsure_part), reasons=reasons))
     return out
 
 

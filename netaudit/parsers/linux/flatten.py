@@ -12,7 +12,7 @@ partial).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from netaudit.model import Src, from_values
@@ -34,7 +34,7 @@ class Flat(NamedTuple):
     action: str
     conds: list[Cond]
     rule: Rule
-    reasons: list[str]
+    reasons: tuple[str, ...]  # (a rule's own when the walk adds none: shared, never changed)
 
 
 # What a caller may give flatten to make the lines of a guarded chain's rules itself:
@@ -75,7 +75,7 @@ def flatten(
     # names itself is a reference cycle, which keeps everything it reads (every chain and
     # rule of the dump) alive until the cyclic collector runs, and parses and audits run
     # with it paused (netaudit/collector.py).
-    def walk(walk, ch: Chain, guard: list[Cond], stack: tuple[str, ...], inherited: list[str]) -> None:
+    def walk(walk, ch: Chain, guard: list[Cond], stack: tuple[str, ...], inherited: Sequence[str]) -> None:
         guard_reasons = list(inherited)
         every = guard == [ANY]  # (tested again only when the guard changes)
         narrowed = _fields(guard)
@@ -107,9 +107,8 @@ def flatten(
                 eff = intersect_all(guard, conds)
             if not eff:
                 continue
-            # (a flattened rule's reasons are read, never changed: a rule's own list is
-            # shared when the guard adds none)
-            reasons = guard_reasons + rule.reasons if guard_reasons else rule.reasons
+            # (a rule's own reasons, a tuple, are shared when the guard adds none)
+            reasons = (*guard_reasons, *rule.reasons) if guard_reasons else rule.reasons
             v = rule.verdict
             if v in ("jump", "goto"):
                 tgt = chains.get((ch.family, ch.table, rule.target))
@@ -117,12 +116,12 @@ def flatten(
                     problem = reason("input.linux.partial.jump_to_missing_chain", verdict=v, chain=rule.target)
                     problems.append((problem, rule.src))
                     missing = reason("input.linux.partial.chain_missing", chain=rule.target)
-                    out.append(Flat("unknown", eff, rule, [*reasons, missing]))
+                    out.append(Flat("unknown", eff, rule, (*reasons, missing)))
                     continue
                 if rule.target in stack or len(stack) > MAX_DEPTH:
                     problem = reason("input.linux.partial.jump_too_deep", verdict=v, depth=MAX_DEPTH, chain=rule.target)
                     problems.append((problem, rule.src))
-                    out.append(Flat("unknown", eff, rule, [*reasons, reason("input.linux.partial.jump_loop")]))
+                    out.append(Flat("unknown", eff, rule, (*reasons, reason("input.linux.partial.jump_loop"))))
                     continue
                 walk(walk, tgt, eff, (*stack, rule.target), reasons)
                 if v == "jump":
@@ -133,7 +132,7 @@ def flatten(
                     continue
                 g = narrow(guard, rule)
                 if g is None:
-                    too_many: list[str] = [reason("input.linux.partial.too_many_conditions")]
+                    too_many = (reason("input.linux.partial.too_many_conditions"),)
                     out.append(Flat("unknown", [ANY] if guard == [ANY] else guard, rule, too_many))
                     return
                 if not g:

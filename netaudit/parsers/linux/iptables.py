@@ -363,11 +363,11 @@ def _make_rules(
         rule = Rule(plain[0], "continue", src)
         why = _target(rule, table, chain, plain[1], plain[2], [])
         if why:
-            rule.reasons = [why]
+            rule.reasons = (why,)
         return [rule]
     opts = split_options(words)
     if opts is None:
-        return [Rule([ANY], "unknown", src, reasons=[reason("input.linux.partial.rule_may_do_anything")])]
+        return [Rule((ANY,), "unknown", src, reasons=(reason("input.linux.partial.rule_may_do_anything"),))]
     conds, reasons = rule_conds(opts, st.ctx)
     tgt: Opt | None = None  # the last -j / -g
     topts: list[Opt] = []  # the options after it
@@ -377,13 +377,13 @@ def _make_rules(
         elif o.name in ("-j", "-g"):
             tgt = o
     target = tgt.args[0] if tgt is not None and tgt.args else ""
-    rule = Rule(conds, "continue", src, ct_dnat=st.ctx.ct_dnat)
+    rule = Rule(tuple(conds), "continue", src, ct_dnat=st.ctx.ct_dnat)
     why = _target(rule, table, chain, target, tgt.name if tgt is not None else "-j", topts)
     if rule.verdict == "continue":
         reasons = []  # the rule decides nothing the model reads (module docstring)
     if why:
         reasons.append(why)
-    rule.reasons = reasons
+    rule.reasons = tuple(reasons)
     if st.ctx.doubts and rule.verdict != "continue":
         return devgroups.split(rule, st.ctx.doubts)
     return [rule]
@@ -521,7 +521,8 @@ def _finish(st: _State) -> None:
             for rule in chain.rules:
                 # a lower-case name is a missing user chain: the flattening reports it
                 if rule.verdict in ("jump", "goto") and rule.target not in table.chains and rule.target.isupper():
-                    rule.reasons.append(reason("input.linux.partial.target_may_do_anything", target=rule.target))
+                    why = reason("input.linux.partial.target_may_do_anything", target=rule.target)
+                    rule.reasons = (*rule.reasons, why)
                     rule.verdict, rule.target = "unknown", ""
                 if rule.reasons:
                     st.acc.partial.append(

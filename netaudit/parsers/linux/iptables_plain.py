@@ -52,7 +52,7 @@ _FIELDS = "fields"  # ("fields", the one condition, the fields it sets): a match
 
 def plain_conds(
     words: list[str], ctx: MatchContext, terminal: Container[str], start: int = 0
-) -> tuple[list[Cond], str, str] | None:
+) -> tuple[tuple[Cond, ...], str, str] | None:
     """(the rule's union of conditions, its target, ``-j`` or ``-g``) for the words of a
     rule of the common shape from ``words[start]`` on (after ``-A CHAIN``), or None
     (module docstring).  ``terminal``: the targets whose own options change nothing the
@@ -119,12 +119,12 @@ def plain_conds(
             if rest and (arg not in terminal or any(x in BASE_OPTS for x in rest)):
                 # a terminal target's options change nothing; base options after a target are matches
                 return None
-            return ([ANY] if fields is None else [from_values(Cond, fields)]), arg, kind[1]
+            return ((ANY,) if fields is None else (from_values(Cond, fields),)), arg, kind[1]
         else:
             return None
     if neg:
         return None
-    return ([ANY] if fields is None else [from_values(Cond, fields)]), "", "-j"
+    return ((ANY,) if fields is None else (from_values(Cond, fields),)), "", "-j"
 
 
 def _classify(module: str, neg: bool, w: str, arg: str, ctx: MatchContext) -> tuple:

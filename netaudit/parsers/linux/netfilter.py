@@ -89,11 +89,11 @@ class Conv:
             return f
         img = [c._replace(est=None) for c in self.dnat_image]
         conds = intersect_all(f.conds, img) if want else intersect_all(f.conds, negate_union(img, self.universe))
-        reasons = list(f.reasons) + list(self.dnat_uncertain)
+        reasons = [*f.reasons, *self.dnat_uncertain]
         favourable = (want and f.action == "accept") or (not want and f.action in ("drop", "reject"))
         if not favourable and f.action != "mark":
             reasons.append(reason("input.linux.partial.ct_dnat_approximated"))
-        return Flat(f.action, conds, f.rule, reasons)
+        return Flat(f.action, conds, f.rule, tuple(reasons))
 
 
 def _hook_policy(c: Chain):
@@ -107,7 +107,7 @@ def _hook_policy(c: Chain):
 
 # A line of a composed hook: (action, conds, the rule or None for a chain's policy, reasons)
 # — or the FilterLine a LinesMaker made of it (build_filter's, one base chain on the hook).
-Line = tuple[str, list[Cond], Rule | None, list[str]]
+Line = tuple[str, list[Cond], Rule | None, tuple[str, ...]]
 
 
 def compose(
@@ -139,7 +139,7 @@ def compose(
     # names itself is a reference cycle, which keeps everything it reads (every flattened
     # rule of the hook) alive until the cyclic collector runs, and parses and audits run
     # with it paused (netaudit/collector.py).
-    def emit(emit, idx: int, guard: list[Cond] | None, inherited: list[str]) -> None:
+    def emit(emit, idx: int, guard: list[Cond] | None, inherited: tuple[str, ...]) -> None:
         for fl in flats[idx]:
             if len(lines) > MAX_LINES:
                 problems.append((_TOO_MANY_RULES, fl.rule.src))
@@ -161,7 +161,7 @@ def compose(
             lines.append((pol, guard, None, inherited))
 
     if flats:
-        emit(emit, 0, None, [])
+        emit(emit, 0, None, ())
     return lines, default[0]
 
 
@@ -274,7 +274,7 @@ def build_filter(conv: Conv, hook: str, name: str) -> Filter | None:
                 matches = [field_match(src, dst, proto, sport, dport, est, inif, outif)]
             else:  # one Match per ICMP type and code (to_matches of the fields' Cond, not built)
                 matches = icmp_matches(src, dst, proto, sport, dport, itype, icode, est, inif, outif)
-            reasons = guard_reasons + rule.reasons if guard_reasons else rule.reasons
+            reasons = (*guard_reasons, *rule.reasons) if guard_reasons else rule.reasons
             why = joined(tuple(dict.fromkeys(reasons))) if reasons else ""
             out.append(FilterLine(_PERMIT if verdict == "accept" else _DENY, matches, rule.src, "", why or None))
             k += 1

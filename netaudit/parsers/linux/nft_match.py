@@ -187,15 +187,15 @@ def read_rule(ctx: Ctx, text: str, src: Src, comment: str = "") -> list[Rule] | 
         if plain is _UNSEEN:
             plain = new_plain_rule(ctx, memo, text)
         if plain is not None:
-            cond, verdict, target = plain
-            return [Rule([] if cond is None else [cond], verdict, src, target)]  # no NAT, mark, reason or ct status
+            conds, verdict, target = plain
+            return [Rule(conds, verdict, src, target)]  # no NAT, mark, reason or ct status
     toks = tokenize(text)
     if not _is_rule(toks):
         return None
     return _read_tokens(ctx, toks, src, comment)
 
 
-def plain_memo(ctx: Ctx) -> dict[str, tuple[Cond | None, str, str] | None]:
+def plain_memo(ctx: Ctx) -> dict[str, tuple[tuple[Cond, ...], str, str] | None]:
     """The remembered plain readings of rule texts (:func:`plain_rule`) under the
     interfaces of ``ctx``: a reader of many rules looks a text up here itself (a call
     per rule otherwise) and calls :func:`new_plain_rule` for a text not in it."""
@@ -205,12 +205,13 @@ def plain_memo(ctx: Ctx) -> dict[str, tuple[Cond | None, str, str] | None]:
     return memo
 
 
-def plain_rule(ctx: Ctx, text: str) -> tuple[Cond | None, str, str] | None:
-    """The plain reading of a rule statement without a ``#`` comment — (its one
-    condition, None: no packet; its verdict; its jump or goto target) — or None: a
-    statement read by :func:`read_rule`'s full path (or no rule).  Remembered per text:
-    a ruleset repeats rule texts from chain to chain (the same rules in every VLAN's
-    chain); each rule read from it gets its own :class:`Rule`, sharing the Cond."""
+def plain_rule(ctx: Ctx, text: str) -> tuple[tuple[Cond, ...], str, str] | None:
+    """The plain reading of a rule statement without a ``#`` comment — (its
+    conditions: its one condition, or none for no packet; its verdict; its jump or goto
+    target) — or None: a statement read by :func:`read_rule`'s full path (or no rule).
+    Remembered per text: a ruleset repeats rule texts from chain to chain (the same
+    rules in every VLAN's chain); each rule read from it gets its own :class:`Rule`,
+    sharing the conditions' tuple."""
     memo = plain_memo(ctx)
     plain = memo.get(text, _UNSEEN)
     if plain is _UNSEEN:
@@ -219,8 +220,8 @@ def plain_rule(ctx: Ctx, text: str) -> tuple[Cond | None, str, str] | None:
 
 
 def new_plain_rule(
-    ctx: Ctx, memo: dict[str, tuple[Cond | None, str, str] | None], text: str
-) -> tuple[Cond | None, str, str] | None:
+    ctx: Ctx, memo: dict[str, tuple[tuple[Cond, ...], str, str] | None], text: str
+) -> tuple[tuple[Cond, ...], str, str] | None:
     """:func:`plain_rule` of a text ``memo`` (``plain_memo(ctx)``) does not hold yet, as
     a reader that has just looked it up there calls it (without the second lookup):
     read, and remembered there."""
@@ -253,32 +254,33 @@ def _read_tokens(ctx: Ctx, toks: list[str], src: Src, comment: str) -> list[Rule
     verdict = r.verdict or "continue"
     if r.opaque and verdict in ("continue", "mark") and r.vmap is None:
         verdict = "unknown"  # a statement not understood may accept or drop
-    conds = r.conds
+    conds = tuple(r.conds)
+    reasons = tuple(r.reasons)  # (shared by the rules made here: a tuple, never changed)
     out: list[Rule] = []
     if r.marked and verdict != "mark":
-        out.append(Rule(conds, "mark", src, mark=r.mark, reasons=list(r.reasons), ct_dnat=r.ct_dnat))
+        out.append(Rule(conds, "mark", src, mark=r.mark, reasons=reasons, ct_dnat=r.ct_dnat))
     if r.vmap is not None:
         for kc, v, tgt in r.vmap:
-            cs = intersect_all(conds, kc)
-            out.append(Rule(cs, v, src, target=tgt, reasons=list(r.reasons), ct_dnat=r.ct_dnat))
+            cs = tuple(intersect_all(conds, kc))
+            out.append(Rule(cs, v, src, target=tgt, reasons=reasons, ct_dnat=r.ct_dnat))
     elif r.nat_map is not None and verdict == r.verdict:
         # A lookup that finds no element ends the rule (nft's NFT_BREAK): one rule per
         # element is the same ruleset.
         for kc, nat in r.nat_map:
-            cs = intersect_all(conds, kc)
-            out.append(Rule(cs, verdict, src, nat=nat, mark=r.mark, reasons=list(r.reasons), ct_dnat=r.ct_dnat))
+            cs = tuple(intersect_all(conds, kc))
+            out.append(Rule(cs, verdict, src, nat=nat, mark=r.mark, reasons=reasons, ct_dnat=r.ct_dnat))
     else:
         out.append(
-            Rule(conds, verdict, src, target=r.target, nat=r.nat, mark=r.mark, reasons=r.reasons, ct_dnat=r.ct_dnat)
+            Rule(conds, verdict, src, target=r.target, nat=r.nat, mark=r.mark, reasons=reasons, ct_dnat=r.ct_dnat)
         )
     if r.doubts:
         return [part for rule in out for part in devgroups.split(rule, r.doubts)]
     return out
 
 
-def _plain_reading(ctx: Ctx, toks: list[str]) -> tuple[Cond | None, str, str] | None:
-    """The one condition (None: no packet), verdict and target of a statement of the
-    common shape, or None: read by :func:`_read_tokens`.
+def _plain_reading(ctx: Ctx, toks: list[str]) -> tuple[tuple[Cond, ...], str, str] | None:
+    """The conditions (its one condition, or none: no packet), verdict and target of
+    a statement of the common shape, or None: read by :func:`_read_tokens`.
 
     The common shape (nearly every rule of a big ruleset): header fields, interface
     names, counters and comments that :func:`_step` reads without a reason, and a plain
@@ -349,7 +351,7 @@ def _plain_reading(ctx: Ctx, toks: list[str]) -> tuple[Cond | None, str, str] | 
             i += 2
         else:
             return None
-    return None if empty else from_values(Cond, fields), verdict or "continue", target
+    return (() if empty else (from_values(Cond, fields),)), verdict or "continue", target
 
 
 # The value memos below hold one parse's values: the parser empties them when it starts
@@ -359,9 +361,9 @@ def _plain_reading(ctx: Ctx, toks: list[str]) -> tuple[Cond | None, str, str] | 
 MEMO_LIMIT = 65536
 
 # the interfaces → rule text → what _plain_reading gives its words (None also when they
-# are no rule).  Its Cond is shared by the rules of that text (a tuple: never changed).
+# are no rule).  Its conditions' tuple is shared by the rules of that text (never changed).
 # (Keyed by the text alone within the interfaces: no key tuple per rule.)
-_PLAIN_RULES: dict[frozenset[str], dict[str, tuple[Cond | None, str, str] | None]] = {}
+_PLAIN_RULES: dict[frozenset[str], dict[str, tuple[tuple[Cond, ...], str, str] | None]] = {}
 # (head word, second word, operator, value, the interfaces) → what _plain_value gives.
 _PLAIN_VALUES: dict[tuple, tuple | None] = {}
 _NO_PACKET: tuple = ((),)  # what _plain_value gives for a match no packet passes

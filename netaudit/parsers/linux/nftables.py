@@ -567,8 +567,8 @@ def _read_table(ctx: Ctx, rs: Ruleset, table: Block, managed: bool) -> None:
                     plain = nft_match.new_plain_rule(ctx, plain_memo, text)
                 if plain is not None:
                     src = from_values(Src, (file, no, text)) if len(text) <= CITED_MAX else st.src(no, text)
-                    cond, verdict, target = plain
-                    append(Rule([] if cond is None else [cond], verdict, src, target))
+                    conds, verdict, target = plain  # (the conditions' tuple: the text's, shared)
+                    append(Rule(conds, verdict, src, target))
                     continue
                 tail, broken = "", False  # (read below: a plain line is a Stmt without either)
             else:  # any other statement (read_rule reads a plain one as the branch above)
@@ -578,7 +578,7 @@ def _read_table(ctx: Ctx, rs: Ruleset, table: Block, managed: bool) -> None:
             if rules is None:
                 st.unrecognized(no, text)
                 # Not read at all: an unknown rule may accept or drop anything.
-                rules = [Rule([ANY], "unknown", src, reasons=[RULE_NOT_UNDERSTOOD])]
+                rules = [Rule((ANY,), "unknown", src, reasons=(RULE_NOT_UNDERSTOOD,))]
             if rules[0].reasons if len(rules) == 1 else any(r.reasons for r in rules):
                 for why in dict.fromkeys(w for r in rules for w in r.reasons):
                     st.partial(f"nft chain {chain.name}", why, src)

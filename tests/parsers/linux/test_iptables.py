@@ -129,105 +129,107 @@ def test_legacy_and_nft_read_alike(nft, legacy):
 def test_negated_source_is_the_complement(nft):
     r = find(nft[0], "FORWARD", "! -s 10.0.0.0/8")
     assert r.verdict == "drop"
-    assert r.conds == [
-        Cond(src=r_not((rng("10.0.0.0", "10.255.255.255"),), ADDR_MAX), dst=(rng("10.0.20.0", "10.0.20.255"),))
-    ]
+    assert r.conds == (
+        Cond(src=r_not((rng("10.0.0.0", "10.255.255.255"),), ADDR_MAX), dst=(rng("10.0.20.0", "10.0.20.255"),)),
+    )
 
 
 def test_comma_lists_are_saved_as_one_rule_each(nft):
     r = find(nft[0], "FORWARD", "-s 10.0.11.0/24 -d 192.168.1.1/32")
-    assert r.conds == [
+    assert r.conds == (
         Cond(
             src=(rng("10.0.11.0", "10.0.11.255"),),
             dst=((ip("192.168.1.1"), ip("192.168.1.1")),),
             proto=TCP,
             sport=((1024, 65535),),
             dport=((80, 443),),
-        )
-    ]
+        ),
+    )
     # and a list read by hand is a union of ranges
-    assert one("-A FORWARD -s 10.0.0.1,10.0.0.2/31 -j ACCEPT").conds == [Cond(src=(rng("10.0.0.1", "10.0.0.3"),))]
+    assert one("-A FORWARD -s 10.0.0.1,10.0.0.2/31 -j ACCEPT").conds == (Cond(src=(rng("10.0.0.1", "10.0.0.3"),)),)
 
 
 def test_masks_contiguous_and_not(nft):
-    assert one("-A FORWARD -d 10.0.0.0/255.255.255.0 -j DROP").conds == [Cond(dst=(rng("10.0.0.0", "10.0.0.255"),))]
-    assert one("-A FORWARD -d 10.1.2.3/16 -j DROP").conds == [Cond(dst=(rng("10.1.0.0", "10.1.255.255"),))]
+    assert one("-A FORWARD -d 10.0.0.0/255.255.255.0 -j DROP").conds == (Cond(dst=(rng("10.0.0.0", "10.0.0.255"),)),)
+    assert one("-A FORWARD -d 10.1.2.3/16 -j DROP").conds == (Cond(dst=(rng("10.1.0.0", "10.1.255.255"),)),)
     r = find(nft[0], "EXTRA", "-s 10.0.0.0/255.0.255.0")
     (c,) = r.conds
     assert c.src is not None and len(c.src) == 256 and c.src[0] == rng("10.0.0.0", "10.0.0.255")
     assert c.src[1] == rng("10.1.0.0", "10.1.0.255") and not r.reasons
     # too many blocks: the leading part of the mask is kept (wider) with a reason
     r = one("-A FORWARD -s 10.0.0.1/255.0.0.255 -j ACCEPT")
-    assert r.conds == [Cond(src=(rng("10.0.0.0", "10.255.255.255"),))] and "non-contiguous" in r.reasons[0]
+    assert r.conds == (Cond(src=(rng("10.0.0.0", "10.255.255.255"),)),) and "non-contiguous" in r.reasons[0]
     # iptables completes a short network address
-    assert one("-A FORWARD -s 10/8 -j ACCEPT").conds == [Cond(src=(rng("10.0.0.0", "10.255.255.255"),))]
+    assert one("-A FORWARD -s 10/8 -j ACCEPT").conds == (Cond(src=(rng("10.0.0.0", "10.255.255.255"),)),)
 
 
 def test_protocols(nft):
     rs = nft[0]
-    assert find(rs, "FORWARD", "! -p udp").conds == [Cond(proto=((0, 16), (18, 255)))]
+    assert find(rs, "FORWARD", "! -p udp").conds == (Cond(proto=((0, 16), (18, 255))),)
     gre = [r for r in rs.chain("ip", "filter", "FORWARD").rules if r.src.text == "-A FORWARD -p gre -j ACCEPT"]
-    assert [r.conds for r in gre] == [[Cond(proto=((47, 47),))]] * 2  # -p 47 is saved as gre
-    assert one("-A FORWARD -p all -j ACCEPT").conds == [ANY]
-    assert one("-A FORWARD -p 132 -j ACCEPT").conds == [Cond(proto=((132, 132),))]
-    assert one("-A FORWARD ! -p all -j ACCEPT").conds == []
+    assert [r.conds for r in gre] == [(Cond(proto=((47, 47),)),)] * 2  # -p 47 is saved as gre
+    assert one("-A FORWARD -p all -j ACCEPT").conds == (ANY,)
+    assert one("-A FORWARD -p 132 -j ACCEPT").conds == (Cond(proto=((132, 132),)),)
+    assert one("-A FORWARD ! -p all -j ACCEPT").conds == ()
     r = one("-A FORWARD -p foo -j ACCEPT")
-    assert r.conds == [ANY] and "protocol" in r.reasons[0]
+    assert r.conds == (ANY,) and "protocol" in r.reasons[0]
 
 
 def test_ports_ranges_and_negation(nft):
     rs = nft[0]
-    assert find(rs, "FORWARD", "--dport 0:1023").conds == [Cond(proto=TCP, dport=((0, 1023),))]
-    assert find(rs, "FORWARD", "--sport 1024:65535 -j ACCEPT").conds == [Cond(proto=UDP, sport=((1024, 65535),))]
-    assert find(rs, "FORWARD", "! --dport 25").conds == [Cond(proto=TCP, dport=((0, 24), (26, 65535)))]
-    assert find(rs, "EXTRA", "! --sport 1:2 ! --dport 3:4").conds == [
-        Cond(proto=TCP, sport=((0, 0), (3, 65535)), dport=((0, 2), (5, 65535)))
-    ]
+    assert find(rs, "FORWARD", "--dport 0:1023").conds == (Cond(proto=TCP, dport=((0, 1023),)),)
+    assert find(rs, "FORWARD", "--sport 1024:65535 -j ACCEPT").conds == (Cond(proto=UDP, sport=((1024, 65535),)),)
+    assert find(rs, "FORWARD", "! --dport 25").conds == (Cond(proto=TCP, dport=((0, 24), (26, 65535))),)
+    assert find(rs, "EXTRA", "! --sport 1:2 ! --dport 3:4").conds == (
+        Cond(proto=TCP, sport=((0, 0), (3, 65535)), dport=((0, 2), (5, 65535))),
+    )
     # hand-written spellings: ":b", "a:", names, the implicit -m of -p, the old "! after"
-    assert one("-A FORWARD -p tcp --dport :1023 -j ACCEPT").conds == [Cond(proto=TCP, dport=((0, 1023),))]
-    assert one("-A FORWARD -p udp --sport 1024: -j ACCEPT").conds == [Cond(proto=UDP, sport=((1024, 65535),))]
-    assert one("-A FORWARD -p tcp --dport ssh -j ACCEPT").conds == [Cond(proto=TCP, dport=((22, 22),))]
-    assert one("-A FORWARD -p tcp --dport ! 25 -j ACCEPT").conds == [Cond(proto=TCP, dport=((0, 24), (26, 65535)))]
+    assert one("-A FORWARD -p tcp --dport :1023 -j ACCEPT").conds == (Cond(proto=TCP, dport=((0, 1023),)),)
+    assert one("-A FORWARD -p udp --sport 1024: -j ACCEPT").conds == (Cond(proto=UDP, sport=((1024, 65535),)),)
+    assert one("-A FORWARD -p tcp --dport ssh -j ACCEPT").conds == (Cond(proto=TCP, dport=((22, 22),)),)
+    assert one("-A FORWARD -p tcp --dport ! 25 -j ACCEPT").conds == (Cond(proto=TCP, dport=((0, 24), (26, 65535))),)
 
 
 def test_multiport(nft):
     rs = nft[0]
-    assert find(rs, "INPUT", "--dports 53,67:68").conds == [Cond(proto=UDP, dport=((53, 53), (67, 68)))]
+    assert find(rs, "INPUT", "--dports 53,67:68").conds == (Cond(proto=UDP, dport=((53, 53), (67, 68))),)
     # --ports: either direction, a union
-    assert find(rs, "FORWARD", "--ports 500,4500").conds == [
+    assert find(rs, "FORWARD", "--ports 500,4500").conds == (
         Cond(proto=UDP, sport=((500, 500), (4500, 4500))),
         Cond(proto=UDP, dport=((500, 500), (4500, 4500))),
-    ]
+    )
     # ! --ports: neither
-    assert find(rs, "EXTRA", "! --ports 1,2").conds == [
-        Cond(proto=UDP, sport=((0, 0), (3, 65535)), dport=((0, 0), (3, 65535)))
-    ]
-    assert find(rs, "FORWARD", "! --dports 80,443").conds == [Cond(proto=TCP, dport=((0, 79), (81, 442), (444, 65535)))]
+    assert find(rs, "EXTRA", "! --ports 1,2").conds == (
+        Cond(proto=UDP, sport=((0, 0), (3, 65535)), dport=((0, 0), (3, 65535))),
+    )
+    assert find(rs, "FORWARD", "! --dports 80,443").conds == (
+        Cond(proto=TCP, dport=((0, 79), (81, 442), (444, 65535))),
+    )
 
 
 def test_iprange(nft):
     r = find(nft[0], "FORWARD", "--src-range 10.0.30.10-10.0.30.20")
-    assert r.conds == [
+    assert r.conds == (
         Cond(
             src=(rng("10.0.30.10", "10.0.30.20"),),
             dst=r_not((rng("10.0.40.1", "10.0.40.9"),), ADDR_MAX),
-        )
-    ]
+        ),
+    )
 
 
 def test_interfaces_wildcards_and_negation(nft):
     rs = nft[0]
-    assert find(rs, "FORWARD", "-i wlan+").conds == [Cond(inif=frozenset({"wlan0", "wlan1"}))]
-    assert find(rs, "FORWARD", "-i eth1 ! -o eth0").conds == [
-        Cond(inif=frozenset({"eth1"}), outif=frozenset({"lo", "eth1", "eth2", "wlan0", "wlan1"}))
-    ]
-    assert find(rs, "EXTRA", "! -i wlan+ ! -o eth0").conds == [
-        Cond(inif=frozenset({"lo", "eth0", "eth1", "eth2"}), outif=frozenset({"lo", "eth1", "eth2", "wlan0", "wlan1"}))
-    ]
+    assert find(rs, "FORWARD", "-i wlan+").conds == (Cond(inif=frozenset({"wlan0", "wlan1"})),)
+    assert find(rs, "FORWARD", "-i eth1 ! -o eth0").conds == (
+        Cond(inif=frozenset({"eth1"}), outif=frozenset({"lo", "eth1", "eth2", "wlan0", "wlan1"})),
+    )
+    assert find(rs, "EXTRA", "! -i wlan+ ! -o eth0").conds == (
+        Cond(inif=frozenset({"lo", "eth0", "eth1", "eth2"}), outif=frozenset({"lo", "eth1", "eth2", "wlan0", "wlan1"})),
+    )
     # not on the device: matches its own name only
-    assert find(rs, "EXTRA", "-i eth0.10").conds == [Cond(inif=frozenset({"eth0.10"}))]
-    assert one("-A FORWARD -o ppp+ -j ACCEPT").conds == [Cond(outif=frozenset({"ppp+"}))]
-    assert one("-A FORWARD ! -i + -j ACCEPT").conds == []
+    assert find(rs, "EXTRA", "-i eth0.10").conds == (Cond(inif=frozenset({"eth0.10"})),)
+    assert one("-A FORWARD -o ppp+ -j ACCEPT").conds == (Cond(outif=frozenset({"ppp+"})),)
+    assert one("-A FORWARD ! -i + -j ACCEPT").conds == ()
 
 
 # --------------------------------------------------------------------------- icmp, tcp flags, fragments
@@ -235,76 +237,76 @@ def test_interfaces_wildcards_and_negation(nft):
 
 def test_icmp_types(nft):
     rs = nft[0]
-    assert find(rs, "INPUT", "--icmp-type 8 ").conds == [Cond(proto=ICMP, itype=((8, 8),))]
-    assert find(rs, "INPUT", "--icmp-type 3/4").conds == [Cond(proto=ICMP, itype=((3, 3),), icode=((4, 4),))]
-    assert find(rs, "EXTRA", "! --icmp-type 8").conds == [Cond(proto=ICMP, itype=((0, 7), (9, 255)))]
-    assert find(rs, "EXTRA", "--icmp-type any").conds == [Cond(proto=ICMP)]
-    assert one("-A FORWARD -p icmp --icmp-type echo-request -j ACCEPT").conds == [Cond(proto=ICMP, itype=((8, 8),))]
-    assert one("-A FORWARD -p icmp --icmp-type port-unreachable -j ACCEPT").conds == [
-        Cond(proto=ICMP, itype=((3, 3),), icode=((3, 3),))
-    ]
-    assert one("-A FORWARD -p icmp ! --icmp-type 3/3 -j ACCEPT").conds == [
+    assert find(rs, "INPUT", "--icmp-type 8 ").conds == (Cond(proto=ICMP, itype=((8, 8),)),)
+    assert find(rs, "INPUT", "--icmp-type 3/4").conds == (Cond(proto=ICMP, itype=((3, 3),), icode=((4, 4),)),)
+    assert find(rs, "EXTRA", "! --icmp-type 8").conds == (Cond(proto=ICMP, itype=((0, 7), (9, 255))),)
+    assert find(rs, "EXTRA", "--icmp-type any").conds == (Cond(proto=ICMP),)
+    assert one("-A FORWARD -p icmp --icmp-type echo-request -j ACCEPT").conds == (Cond(proto=ICMP, itype=((8, 8),)),)
+    assert one("-A FORWARD -p icmp --icmp-type port-unreachable -j ACCEPT").conds == (
+        Cond(proto=ICMP, itype=((3, 3),), icode=((3, 3),)),
+    )
+    assert one("-A FORWARD -p icmp ! --icmp-type 3/3 -j ACCEPT").conds == (
         Cond(proto=ICMP, itype=((0, 2), (4, 255))),
         Cond(proto=ICMP, itype=((3, 3),), icode=((0, 2), (4, 255))),
-    ]
+    )
 
 
 def test_syn_and_tcp_flags_on_the_opening_syn(nft):
     rs = nft[0]
     # --syn: every connection-opening TCP packet (and, wider, established ones)
-    assert find(rs, "EXTRA", "-p tcp -m tcp --tcp-flags FIN,SYN,RST,ACK SYN -j ACCEPT").conds == [Cond(proto=TCP)]
+    assert find(rs, "EXTRA", "-p tcp -m tcp --tcp-flags FIN,SYN,RST,ACK SYN -j ACCEPT").conds == (Cond(proto=TCP),)
     # ! --syn: no opening packet
-    assert find(rs, "EXTRA", "! --tcp-flags FIN,SYN,RST,ACK SYN -j ACCEPT").conds == [Cond(proto=TCP, est=True)]
+    assert find(rs, "EXTRA", "! --tcp-flags FIN,SYN,RST,ACK SYN -j ACCEPT").conds == (Cond(proto=TCP, est=True),)
     # ALL NONE (null scan) matches no SYN
-    assert find(rs, "EXTRA", "--tcp-flags FIN,SYN,RST,PSH,ACK,URG NONE").conds == [Cond(proto=TCP, est=True)]
+    assert find(rs, "EXTRA", "--tcp-flags FIN,SYN,RST,PSH,ACK,URG NONE").conds == (Cond(proto=TCP, est=True),)
     # the classic "! --syn with state NEW → drop" never matches a new connection's SYN: exact, no reason
     r = find(rs, "INPUT", "--ctstate NEW -j DROP")
-    assert r.conds == [] and r.reasons == []
-    assert one("-A FORWARD -p tcp --syn -j ACCEPT").conds == [Cond(proto=TCP)]
-    assert find(rs, "FORWARD", "-f -j DROP").conds == []
-    assert one("-A FORWARD ! -f -j DROP").conds == [ANY]
+    assert r.conds == () and r.reasons == ()
+    assert one("-A FORWARD -p tcp --syn -j ACCEPT").conds == (Cond(proto=TCP),)
+    assert find(rs, "FORWARD", "-f -j DROP").conds == ()
+    assert one("-A FORWARD ! -f -j DROP").conds == (ANY,)
 
 
 # --------------------------------------------------------------------------- conntrack
 
 
 def test_ctstate_without_notrack():
-    new = [
+    new = (
         Cond(proto=((0, 0), (2, 255)), est=False),
         Cond(proto=ICMP, itype=((8, 8), (13, 13), (15, 15), (17, 17)), est=False),
-    ]
+    )
     invalid = Cond(proto=ICMP, itype=((0, 7), (9, 12), (14, 14), (16, 16), (18, 255)), est=False)
-    assert one("-A FORWARD -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT").conds == [Cond(est=True)]
+    assert one("-A FORWARD -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT").conds == (Cond(est=True),)
     assert one("-A FORWARD -m conntrack --ctstate NEW -j ACCEPT").conds == new
-    assert one("-A FORWARD -m state --state INVALID -j DROP").conds == [invalid]
-    assert one("-A FORWARD -m conntrack --ctstate INVALID,NEW -j ACCEPT").conds == [Cond(est=False)]
-    assert one("-A FORWARD -m conntrack ! --ctstate NEW -j ACCEPT").conds == [Cond(est=True), invalid]
-    assert one("-A FORWARD -m state ! --state ESTABLISHED -j ACCEPT").conds == [Cond(est=True), Cond(est=False)]
-    assert one("-A FORWARD -m conntrack --ctstate UNTRACKED -j ACCEPT").conds == []
+    assert one("-A FORWARD -m state --state INVALID -j DROP").conds == (invalid,)
+    assert one("-A FORWARD -m conntrack --ctstate INVALID,NEW -j ACCEPT").conds == (Cond(est=False),)
+    assert one("-A FORWARD -m conntrack ! --ctstate NEW -j ACCEPT").conds == (Cond(est=True), invalid)
+    assert one("-A FORWARD -m state ! --state ESTABLISHED -j ACCEPT").conds == (Cond(est=True), Cond(est=False))
+    assert one("-A FORWARD -m conntrack --ctstate UNTRACKED -j ACCEPT").conds == ()
     # SNAT is decided after every hook a new connection is filtered in
-    assert one("-A FORWARD -m conntrack --ctstate SNAT -j ACCEPT").conds == [Cond(est=True)]
+    assert one("-A FORWARD -m conntrack --ctstate SNAT -j ACCEPT").conds == (Cond(est=True),)
     # the first packet has seen no reply
-    assert one("-A FORWARD -m conntrack --ctstate NEW --ctstatus ASSURED -j ACCEPT").conds == []
-    assert one("-A FORWARD -m conntrack --ctdir REPLY -j ACCEPT").conds == [Cond(est=True)]
+    assert one("-A FORWARD -m conntrack --ctstate NEW --ctstatus ASSURED -j ACCEPT").conds == ()
+    assert one("-A FORWARD -m conntrack --ctdir REPLY -j ACCEPT").conds == (Cond(est=True),)
     r = one("-A FORWARD -m conntrack --ctorigdst 10.0.0.1 -j ACCEPT")
-    assert r.conds == [ANY] and "ctorigdst" in r.reasons[0]
+    assert r.conds == (ANY,) and "ctorigdst" in r.reasons[0]
 
 
 def test_ctstate_dnat_is_the_rule_flag():
     r = one("-A FORWARD -d 10.0.10.5/32 -m conntrack --ctstate DNAT -j ACCEPT")
-    assert r.ct_dnat is True and r.reasons == [] and r.conds == [Cond(dst=((ip("10.0.10.5"), ip("10.0.10.5")),))]
+    assert r.ct_dnat is True and r.reasons == () and r.conds == (Cond(dst=((ip("10.0.10.5"), ip("10.0.10.5")),)),)
     assert one("-A FORWARD -m conntrack ! --ctstate DNAT -j DROP").ct_dnat is False
     r = one("-A FORWARD -m conntrack --ctstate DNAT,ESTABLISHED -j ACCEPT")
-    assert r.ct_dnat is None and r.conds == [ANY] and r.reasons
+    assert r.ct_dnat is None and r.conds == (ANY,) and r.reasons
 
 
 def test_notrack_rules_blur_the_new_states(nft):
     rs = nft[0]  # the raw table has CT --notrack / NOTRACK rules
-    assert find(rs, "INPUT", "RELATED,ESTABLISHED").reasons == []  # untracked packets are never established
+    assert find(rs, "INPUT", "RELATED,ESTABLISHED").reasons == ()  # untracked packets are never established
     r = find(rs, "INPUT", "--state INVALID")
     assert r.verdict == "drop" and "NOTRACK" in r.reasons[0]
     r = find(rs, "FORWARD", "--state UNTRACKED")
-    assert r.conds == [Cond(est=False)] and "NOTRACK" in r.reasons[0]  # wider: every new packet
+    assert r.conds == (Cond(est=False),) and "NOTRACK" in r.reasons[0]  # wider: every new packet
 
 
 # --------------------------------------------------------------------------- partial matches
@@ -324,9 +326,9 @@ def test_notrack_rules_blur_the_new_states(nft):
 )
 def test_unmodelled_matches_keep_the_wider_condition(nft, needle, word):
     r = find(nft[0], "FORWARD", needle)
-    assert r.conds == [ANY]
+    assert r.conds == (ANY,)
     if word is None:
-        assert r.verdict == "continue" and r.reasons == []
+        assert r.verdict == "continue" and r.reasons == ()
     else:
         assert len(r.reasons) == 1 and word in r.reasons[0]
 
@@ -334,15 +336,15 @@ def test_unmodelled_matches_keep_the_wider_condition(nft, needle, word):
 def test_addrtype():
     local = ((ip("10.0.10.1"), ip("10.0.10.1")), (ip("127.0.0.0"), ip("127.255.255.255")))
     r = one("-A FORWARD -p tcp -m addrtype --dst-type LOCAL -j ACCEPT", local=local)
-    assert r.conds == [Cond(proto=TCP, dst=local)] and r.reasons == []
+    assert r.conds == (Cond(proto=TCP, dst=local),) and r.reasons == ()
     r = one("-A FORWARD -m addrtype ! --dst-type LOCAL -j ACCEPT", local=local)
-    assert r.conds == [Cond(dst=r_not(local, ADDR_MAX))]
+    assert r.conds == (Cond(dst=r_not(local, ADDR_MAX)),)
     r = one("-A FORWARD -m addrtype --dst-type MULTICAST -j DROP")
-    assert r.conds == [Cond(dst=(rng("224.0.0.0", "239.255.255.255"),))]
+    assert r.conds == (Cond(dst=(rng("224.0.0.0", "239.255.255.255"),)),)
     r = one("-A FORWARD -m addrtype --dst-type LOCAL -j ACCEPT")  # addresses not given
-    assert r.conds == [ANY] and "LOCAL" in r.reasons[0]
+    assert r.conds == (ANY,) and "LOCAL" in r.reasons[0]
     r = one("-A FORWARD -m addrtype --dst-type LOCAL --limit-iface-in -j ACCEPT", local=local)
-    assert r.conds == [ANY] and "limit-iface" in r.reasons[0]
+    assert r.conds == (ANY,) and "limit-iface" in r.reasons[0]
 
 
 def test_ipsets_with_and_without_members():
@@ -356,18 +358,20 @@ def test_ipsets_with_and_without_members():
     }
     rs, _acc = parse_iptables_save(text, "sets.txt", IFACES, sets=members)
     by = {r.src.text: r for r in rs.chain("ip", "filter", "FORWARD").rules}
-    assert by["-A FORWARD -m set --match-set blocked src -j DROP"].conds == [Cond(src=(rng("10.0.50.1", "10.0.50.2"),))]
+    assert by["-A FORWARD -m set --match-set blocked src -j DROP"].conds == (
+        Cond(src=(rng("10.0.50.1", "10.0.50.2"),)),
+    )
     r = by["-A FORWARD -m set ! --match-set nets dst -j ACCEPT"]
-    assert r.conds == [Cond(dst=r_not((rng("10.0.60.0", "10.0.60.255"), rng("10.0.61.0", "10.0.61.127")), ADDR_MAX))]
-    assert by["-A FORWARD -m set --match-set emptyset src -j ACCEPT"].conds == []
+    assert r.conds == (Cond(dst=r_not((rng("10.0.60.0", "10.0.60.255"), rng("10.0.61.0", "10.0.61.127")), ADDR_MAX)),)
+    assert by["-A FORWARD -m set --match-set emptyset src -j ACCEPT"].conds == ()
     assert "multi-dimension" in by["-A FORWARD -m set --match-set ports dst,dst -j ACCEPT"].reasons[0]
     assert "return-nomatch" in by["-A FORWARD -m set --match-set nets src --return-nomatch -j ACCEPT"].reasons[0]
     r = by["-A FORWARD -m set --match-set learned src -j ACCEPT"]  # filled by -j SET
-    assert r.conds == [ANY] and "run time" in r.reasons[0]
+    assert r.conds == (ANY,) and "run time" in r.reasons[0]
     assert by["-A FORWARD -p tcp -m tcp --dport 22 -j SET --add-set learned src"].verdict == "continue"
     rs, _ = parse_iptables_save(text, "sets.txt", IFACES)  # no ### ipset save section
     r = rs.chain("ip", "filter", "FORWARD").rules[0]
-    assert r.conds == [ANY] and r.reasons == ["ipset blocked: members not in the dump"]
+    assert r.conds == (ANY,) and r.reasons == ("ipset blocked: members not in the dump",)
 
 
 # --------------------------------------------------------------------------- targets
@@ -384,7 +388,7 @@ def test_filter_targets(nft):
     assert find(rs, "LOGDROP", "NFLOG").verdict == "continue"
     assert find(rs, "FORWARD", '--comment "counter only"').verdict == "continue"  # no -j
     r = find(rs, "EXTRA", 'thing\\\\with backslash"')
-    assert r.verdict == "accept" and r.conds == [Cond(src=(rng("10.0.0.0", "10.255.255.255"),))]
+    assert r.verdict == "accept" and r.conds == (Cond(src=(rng("10.0.0.0", "10.255.255.255"),)),)
 
 
 def test_nat_targets(nft):
@@ -392,7 +396,7 @@ def test_nat_targets(nft):
     n = {r.src.text.split(" -j ")[1]: r for c in rs.chains if c.table == "nat" for r in c.rules}
     r = n["DNAT --to-destination 10.0.10.5:80"]
     assert (r.verdict, r.nat.to_ip, r.nat.to_port, r.nat.to_ip_hi) == ("dnat", ip("10.0.10.5"), 80, None)
-    assert r.conds == [Cond(proto=TCP, dport=((8080, 8080),), inif=frozenset({"eth0"}))]
+    assert r.conds == (Cond(proto=TCP, dport=((8080, 8080),), inif=frozenset({"eth0"})),)
     r = n["DNAT --to-destination 10.0.10.7-10.0.10.8:6000-6010"]
     assert (r.nat.to_ip, r.nat.to_ip_hi, r.nat.to_port, r.nat.to_port_hi) == (
         ip("10.0.10.7"),
@@ -477,7 +481,7 @@ def test_unrecognized_and_partial_accounting():
     rs, acc = parse(text)
     assert [s.line for s in acc.unrecognized] == [1, 5, 9, 10]
     r = rs.chain("ip", "filter", "INPUT").rules[0]
-    assert r.verdict == "unknown" and r.conds == [ANY]  # an unreadable rule may do anything
+    assert r.verdict == "unknown" and r.conds == (ANY,)  # an unreadable rule may do anything
     assert rs.chain("ip", "filter", "UNDECLARED").reasons == ["chain not declared"]
     assert {(c, s.line) for c, _, s in acc.partial} == {
         ("iptables -t filter -A INPUT", 4),
@@ -597,7 +601,7 @@ def test_abbreviated_target_options(text, table, expect):
 def test_abbreviated_match_options():
     r = one("-A FORWARD -p tcp -m multiport --dport 80,443 -m iprange --dst-r 10.0.0.1-10.0.0.9 -j ACCEPT")
     assert not r.reasons, r.reasons
-    assert r.conds == [Cond(proto=TCP, dport=((80, 80), (443, 443)), dst=(rng("10.0.0.1", "10.0.0.9"),))]
+    assert r.conds == (Cond(proto=TCP, dport=((80, 80), (443, 443)), dst=(rng("10.0.0.1", "10.0.0.9"),)),)
     # a prefix of two options (`--ctstat`: --ctstate, --ctstatus) is ambiguous to iptables
     # too, so it stays not understood
     r = one("-A FORWARD -p tcp -m conntrack --ctstat NEW -j ACCEPT")
@@ -674,8 +678,8 @@ def test_an_open_quote_fails_at_once():
 
 def test_a_quoted_dash_word_is_an_argument_not_an_option():
     rule = one('-A FORWARD -s 10.1.1.0/24 -m comment --comment "-j DROP" -j ACCEPT')
-    assert rule.verdict == "accept" and rule.reasons == []
-    assert rule.conds == [Cond(src=(rng("10.1.1.0", "10.1.1.255"),))]
+    assert rule.verdict == "accept" and rule.reasons == ()
+    assert rule.conds == (Cond(src=(rng("10.1.1.0", "10.1.1.255"),)),)
 
 
 def test_comments_are_not_remembered_per_rule():

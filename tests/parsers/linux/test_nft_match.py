@@ -168,10 +168,10 @@ def test_the_common_shape_takes_the_plain_path_and_anything_else_the_full_one(ct
     common = 'iifname "eth0" ip daddr 10.0.0.0/24 tcp dport { 22, 443 } counter packets 1 bytes 2 accept comment "x"'
     assert nft_match._plain_reading(ctx, tokenize(common)) is not None
     (rule,) = nft_match.read_rule(ctx, common, src)
-    assert rule.verdict == "accept" and rule.reasons == [] and rule.src is src
-    assert rule.conds == [
-        Cond(dst=((0x0A000000, 0x0A0000FF),), proto=((6, 6),), dport=((22, 22), (443, 443)), inif=frozenset({"eth0"}))
-    ]
+    assert rule.verdict == "accept" and rule.reasons == () and rule.src is src
+    assert rule.conds == (
+        Cond(dst=((0x0A000000, 0x0A0000FF),), proto=((6, 6),), dport=((22, 22), (443, 443)), inif=frozenset({"eth0"})),
+    )
     for other in ("ct state new accept", "ip saddr @admins drop", "tcp dport foo accept", "limit rate 1/second"):
         assert nft_match._plain_reading(ctx, tokenize(other)) is None, other
 
@@ -179,8 +179,8 @@ def test_the_common_shape_takes_the_plain_path_and_anything_else_the_full_one(ct
 def test_a_rule_text_read_again_is_the_same_rule_with_its_own_line(ctx):
     """A repeated rule text is read from the memo of plain readings (the same rules in
     every VLAN's chain): its rules equal a fresh reading of the full path, each rule with
-    its own source and lists, and texts that are no plain rule (or no rule) are read as
-    the first time."""
+    its own source and the text's conditions (a tuple: shared, never changed), and texts
+    that are no plain rule (or no rule) are read as the first time."""
     rnd = random.Random(7)
     texts = [_rule_text(rnd) for _ in range(300)] + ["", "table ip x", "ct state new accept", 'iifname "eth0"']
     for rounds in range(3):
@@ -194,8 +194,9 @@ def test_a_rule_text_read_again_is_the_same_rule_with_its_own_line(ctx):
             assert got == nft_match._read_tokens(ctx, toks, src, ""), text
             assert all(r.src is src for r in got)
     first, again = (nft_match.read_rule(ctx, "ip daddr 10.0.0.1 accept", Src("f", n, "")) for n in (1, 2))
-    assert first[0].conds == again[0].conds and first[0].conds is not again[0].conds
-    assert first[0].reasons is not again[0].reasons
+    assert first[0] is not again[0] and first[0].src is not again[0].src
+    assert first[0].conds is again[0].conds and type(first[0].conds) is tuple
+    assert first[0].reasons == ()
 
 
 def _port_text(rnd: random.Random) -> str:

@@ -363,3 +363,29 @@ def test_a_rule_reason_in_both_languages(rule, english, vietnamese):
     _rs, acc = parse_iptables_save(list(enumerate(ipt.splitlines(), 1)), "r.txt", IFACES, groups=groups)
     ((_, why, _),) = acc.partial
     assert isinstance(why, Text) and why == english and why.render("vi") == vietnamese
+
+
+def test_every_rule_holds_tuples(monkeypatch):
+    """A rule's ``conds`` and ``reasons`` are tuples (rules.Rule: the rules of one text
+    share them, so none may be changed in place; and a reader comparing them with a
+    list, ``== [ANY]``, would silently be false): every rule of every Linux fixture and
+    sample and of the dumps above, as the conversion receives them."""
+    seen: list = []
+    init = netfilter.Conv.__init__
+
+    def spy(self, st, rulesets, universe):
+        seen.extend(r for rs in rulesets for c in rs.chains for r in c.rules)
+        init(self, st, rulesets, universe)
+
+    monkeypatch.setattr(netfilter.Conv, "__init__", spy)
+    for path in _files():
+        linux.parse(path.read_text(), path.name)
+    linux.parse(dump(IPTABLES, "iptables-save"), "ipt.txt")
+    linux.parse(dump(NFT, "nft list ruleset"), "nft.txt")
+    # Rules of no packet, on each front end's plain path (the plain nft one's tuple is its text's).
+    linux.parse(dump("*filter\n:FORWARD ACCEPT [0:0]\n-A FORWARD ! -p all -j ACCEPT\nCOMMIT", "iptables-save"), "n.txt")
+    chain = "chain f {\n type filter hook forward priority 0; policy accept;\n ip saddr 10.0.0.1 ip saddr 10.0.0.2 accept\n}"
+    linux.parse(dump(f"table inet t {{\n{chain}\n}}", "nft list ruleset"), "n.txt")
+    assert len(seen) > 200
+    assert {(type(r.conds), type(r.reasons)) for r in seen} == {(tuple, tuple)}
+    assert any(r.reasons for r in seen) and any(len(r.conds) > 1 for r in seen) and any(not r.conds for r in seen)
