@@ -366,3 +366,36 @@ end
     assert ents["G2"].settings["member"].values == ["b"]
     assert ents["G3"].settings["member"].values == ["a", "b"]
     assert t.keys == {"member"}
+
+
+def test_a_settings_lines_are_every_line_that_touched_it_in_order():
+    """A setting written once keeps its statement's span (build shares the tuple); one
+    touched again gets a list of all its lines in order, whatever the first span was, and
+    a key written in any case is one setting and one key of Tree.keys."""
+    appends = "\n".join(f"        append member m{k}" for k in range(300))
+    t = tree(f"""
+config firewall addrgrp
+    edit "G1"
+        set member "a" \\
+"b"
+{appends}
+        SET Comment "x"
+        set comment "y"
+    next
+    edit "G2"
+        Set COMMENT "z"
+        set uuid 1
+    next
+end
+""")
+    ents = t.root.children["firewall addrgrp"].entries
+    member = ents["G1"].settings["member"]
+    assert list(member.lines) == [3, 4, *range(5, 305)]
+    assert member.values == ["a", "b", *(f"m{k}" for k in range(300))]
+    comment = ents["G1"].settings["comment"]
+    assert list(comment.lines) == [305, 306] and comment.values == ["y"] and comment.line == 306
+    assert ents["G2"].settings["comment"].values == ["z"] and list(ents["G2"].settings["comment"].lines) == [309]
+    assert ents["G2"].line("uuid") == 310
+    assert t.keys == {"member", "comment", "uuid"}
+    finalize(t)
+    assert all(t.status[1:])  # every line given a status, the continuation line too
