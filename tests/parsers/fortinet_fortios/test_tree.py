@@ -40,10 +40,10 @@ end
     e = blk.entries["port1"]
     assert e.edit_line == 2
     assert e.settings["ip"].values == ["10.0.0.1", "255.255.255.0"]
-    assert e.settings["ip"].lines == [3]
+    assert list(e.settings["ip"].lines) == [3]
     assert e.settings["allowaccess"].values == ["ping", "https"]
     sec = e.children["secondaryip"].entries["1"]
-    assert sec.settings["ip"].values == ["10.0.1.1/24"] and sec.settings["ip"].lines == [7]
+    assert sec.settings["ip"].values == ["10.0.1.1/24"] and list(sec.settings["ip"].lines) == [7]
     assert not t.warnings and not t.truncated
 
 
@@ -82,8 +82,8 @@ end
     e = t.root.children["vpn certificate local"].entries["cert"]
     key = e.settings["private-key"]
     assert key.values[0].startswith("-----BEGIN") and key.values[0].count("\n") == 2
-    assert key.lines == [3, 4, 5]
-    assert e.settings["range"].lines == [6]
+    assert list(key.lines) == [3, 4, 5]
+    assert list(e.settings["range"].lines) == [6]
 
 
 def test_backslash_continuation_and_replacemsg_buffer():
@@ -97,7 +97,7 @@ end
 """)
     blk = t.root.children["system replacemsg admin pre_admin-disclaimer-text"]
     assert blk.settings["buffer"].values == ["line one\nlastline"]
-    assert blk.settings["format"].lines == [5]
+    assert list(blk.settings["format"].lines) == [5]
 
 
 def test_append_select_unselect_unset():
@@ -115,7 +115,7 @@ end
 """)
     e = t.root.children["system interface"].entries["wan1"]
     assert e.settings["allowaccess"].values == ["ping", "https", "ssh"]
-    assert e.settings["allowaccess"].lines == [3, 4, 5]
+    assert list(e.settings["allowaccess"].lines) == [3, 4, 5]
     assert e.settings["member"].values == ["a", "b"]
     assert e.settings["vlanid"].values is None
 
@@ -366,3 +366,36 @@ end
     assert ents["G2"].settings["member"].values == ["b"]
     assert ents["G3"].settings["member"].values == ["a", "b"]
     assert t.keys == {"member"}
+
+
+def test_a_settings_lines_are_every_line_that_touched_it_in_order():
+    """A setting written once keeps its statement's span (build shares the tuple); one
+    touched again gets a list of all its lines in order, whatever the first span was, and
+    a key written in any case is one setting and one key of Tree.keys."""
+    appends = "\n".join(f"        append member m{k}" for k in range(300))
+    t = tree(f"""
+config firewall addrgrp
+    edit "G1"
+        set member "a" \\
+"b"
+{appends}
+        SET Comment "x"
+        set comment "y"
+    next
+    edit "G2"
+        Set COMMENT "z"
+        set uuid 1
+    next
+end
+""")
+    ents = t.root.children["firewall addrgrp"].entries
+    member = ents["G1"].settings["member"]
+    assert list(member.lines) == [3, 4, *range(5, 305)]
+    assert member.values == ["a", "b", *(f"m{k}" for k in range(300))]
+    comment = ents["G1"].settings["comment"]
+    assert list(comment.lines) == [305, 306] and comment.values == ["y"] and comment.line == 306
+    assert ents["G2"].settings["comment"].values == ["z"] and list(ents["G2"].settings["comment"].lines) == [309]
+    assert ents["G2"].line("uuid") == 310
+    assert t.keys == {"member", "comment", "uuid"}
+    finalize(t)
+    assert all(t.status[1:])  # every line given a status, the continuation line too
