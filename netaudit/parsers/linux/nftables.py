@@ -85,16 +85,19 @@ class Stmt:
 
 # A statement that is one whole line of the common shape (:meth:`_Scanner.plain_line`)
 # and does not begin as a chain's own statement does (_HEADER_STARTS: in a chain, a
-# rule): (the line's number, its text) — a :class:`Stmt` with no comment after it, not
-# broken.  Most rules of a big ruleset are such lines: a pair is a third of a Stmt's cost
-# to make and free, the table loop reads its rule without a Stmt's attributes, and
-# _header takes a chain of them as it stands.
-PlainLine = tuple[int, str]
+# rule): a :class:`Src` of the file, the line's number and its stripped text (the whole
+# statement: a citation cuts a text past CITED_MAX, State.src) — a :class:`Stmt` with no
+# comment after it, not broken.  Most rules of a big ruleset are such lines: a tuple is a
+# third of a Stmt's cost to make and free, the table loop reads its rule without a Stmt's
+# attributes and keeps the tuple as the rule's ``src`` when its text is within CITED_MAX
+# (no second tuple per rule, kept from the scan to the end of the parse: about 2.5 % of
+# a 20,000-rule ruleset's parse), and _header takes a chain of them as it stands.
+PlainLine = Src
 
 
 def as_stmt(item: Stmt | PlainLine) -> Stmt:
-    """The :class:`Stmt` of a statement as a block holds it (a plain line's pair made one)."""
-    return Stmt(*item) if isinstance(item, tuple) else item
+    """The :class:`Stmt` of a statement as a block holds it (a plain line's Src made one)."""
+    return Stmt(item.line, item.text) if isinstance(item, tuple) else item
 
 
 @dataclass
@@ -112,7 +115,8 @@ class _Scanner:
     """Cuts the lines of a section into :class:`Stmt` and :class:`Block` (see the module
     docstring): the rules of nft's scanner that decide where a statement ends."""
 
-    def __init__(self) -> None:
+    def __init__(self, file: str = "") -> None:
+        self.file = file  # (the file a PlainLine cites)
         self.root = Block(0, "")
         self.stack = [self.root]
         self.parts: list[str] = []
@@ -266,7 +270,7 @@ class _Scanner:
                 return False
             self.stack[-1].items.append(Stmt(no, text))  # (perhaps a chain's own: no PlainLine)
         else:
-            self.stack[-1].items.append((no, text))  # (a PlainLine: its text is stripped)
+            self.stack[-1].items.append(from_values(Src, (self.file, no, text)))  # (a PlainLine: stripped)
         return True
 
 
@@ -326,10 +330,11 @@ def _cut_at_brace(s: str) -> str:
     return f"{head} {rest}" if head else rest
 
 
-def scan(lines: list[tuple[int, str]], text: str | None = None) -> tuple[Block, int]:
+def scan(lines: list[tuple[int, str]], text: str | None = None, file: str = "") -> tuple[Block, int]:
     """The section's statements and blocks (:class:`Block` ``""`` holds them all) and
     how many of its lines it left out (blank lines, ``define``).  ``text``: the lines'
-    texts joined by newlines, when the caller has it.
+    texts joined by newlines, when the caller has it; ``file``: the file its
+    :data:`PlainLine` tuples cite.
 
     A line of the common shape (:meth:`_Scanner.plain_line`) outside a ``{`` left open,
     beginning as no define and no chain's own statement does, is read here; every other
@@ -338,7 +343,7 @@ def scan(lines: list[tuple[int, str]], text: str | None = None) -> tuple[Block, 
     _SPECIAL and ``$`` — its shape's key — come from one ``translate`` of the whole
     section (about 1 ms for 20,000 lines, against five searches or a ``translate`` and a
     memo lookup of each line, and a method call or two a line)."""
-    sc = _Scanner()
+    sc = _Scanner(file)
     if text is None:
         text = "\n".join([t for _, t in lines])
     keys = text.encode("utf-8", "surrogatepass").translate(None, _NOT_SCANNED).split(b"\n")
@@ -357,14 +362,14 @@ def scan(lines: list[tuple[int, str]], text: str | None = None) -> tuple[Block, 
             # (a first character beginning none of _NOT_RULE_STARTS: no define, no
             # chain's own statement; a blank line, or one in an open '{', is the loop's)
             if t and not depth and t[:1] not in _NOT_RULE_FIRST:
-                items.append((no, t))  # (a PlainLine)
+                items.append(from_values(Src, (file, no, t)))  # (a PlainLine)
                 continue
         elif shape and grouped and not depth:  # one '{ … }' group
             t = _cut_at_brace(s)
             # (its first character is the line's first one not blank: not t, c or f, so
             # no table, chain or flowtable line whose '{' opens a block either)
             if t[:1] not in _NOT_RULE_FIRST:
-                items.append((no, t))
+                items.append(from_values(Src, (file, no, t)))
                 continue
         sc.line(no, s)
         ctx = sc.stack[-1]
@@ -455,7 +460,7 @@ def read_nft(
     rs = Ruleset(origin="nft list ruleset")
     if text is None:
         text = "\n".join([t for _, t in lines])
-    root, left_out = scan(lines, text)
+    root, left_out = scan(lines, text, st.file)
     st.ignored += left_out
     # (searched in the whole text, not line by line: a word never spans a newline)
     notrack = "notrack" in text
@@ -542,35 +547,34 @@ def _read_table(ctx: Ctx, rs: Ruleset, table: Block, managed: bool) -> None:
     # rule of a big ruleset.)
     for _, body in chains:
         for item in body.items:
-            if isinstance(item, tuple):
-                if "@" in item[1]:
-                    _mark_filled(ctx, item[1])
-            elif type(item) is Stmt:
+            if isinstance(item, tuple) or type(item) is Stmt:  # (a PlainLine or a Stmt: its text)
                 if "@" in item.text:
                     _mark_filled(ctx, item.text)
             else:
                 for s in statements(Block(0, "", [item])):
                     if "@" in s.text:
                         _mark_filled(ctx, s.text)
-    plain_memo, file = nft_match.plain_memo(ctx), st.file
+    plain_memo = nft_match.plain_memo(ctx)
     for chain, body in chains:
         append = chain.rules.append
         for s in _header(ctx, rs, chain, body):
             if isinstance(s, tuple):
-                no, text = s
                 # A plain line (nearly every rule): the common rule (nft_match.plain_rule,
                 # remembered per text) made here, without read_rule's and State.src's
-                # calls (its text is cited as State.src cites it: stripped — the
-                # scanner's PlainLine is — and cut past CITED_MAX characters).
+                # calls; cited by the scanner's PlainLine itself (as State.src cites it:
+                # the line's file, number and stripped text), or cut past CITED_MAX
+                # characters as State.src cuts it.  (Its fields by name: unpacking a
+                # tuple subclass takes the generic path, an iterator per rule.)
+                text = s.text
                 plain = plain_memo.get(text, _UNSEEN)
                 if plain is _UNSEEN:
                     plain = nft_match.new_plain_rule(ctx, plain_memo, text)
                 if plain is not None:
-                    src = from_values(Src, (file, no, text)) if len(text) <= CITED_MAX else st.src(no, text)
+                    src = s if len(text) <= CITED_MAX else st.src(s.line, text)
                     conds, verdict, target = plain  # (the conditions' tuple: the text's, shared)
                     append(Rule(conds, verdict, src, target))
                     continue
-                tail, broken = "", False  # (read below: a plain line is a Stmt without either)
+                no, tail, broken = s.line, "", False  # (read below: a plain line is a Stmt without either)
             else:  # any other statement (read_rule reads a plain one as the branch above)
                 no, text, tail, broken = s.no, s.text, s.tail, s.broken
             src = st.src(no, text)
