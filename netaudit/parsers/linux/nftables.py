@@ -330,11 +330,11 @@ def _cut_at_brace(s: str) -> str:
     return f"{head} {rest}" if head else rest
 
 
-def scan(lines: list[tuple[int, str]], text: str | None = None, file: str = "") -> tuple[Block, int]:
+def scan(texts: list[str], first: int = 1, text: str | None = None, file: str = "") -> tuple[Block, int]:
     """The section's statements and blocks (:class:`Block` ``""`` holds them all) and
-    how many of its lines it left out (blank lines, ``define``).  ``text``: the lines'
-    texts joined by newlines, when the caller has it; ``file``: the file its
-    :data:`PlainLine` tuples cite.
+    how many of its lines it left out (blank lines, ``define``).  ``texts``: its lines,
+    numbered on from ``first``; ``text``: them joined by newlines, when the caller has
+    it; ``file``: the file its :data:`PlainLine` tuples cite.
 
     A line of the common shape (:meth:`_Scanner.plain_line`) outside a ``{`` left open,
     beginning as no define and no chain's own statement does, is read here; every other
@@ -345,17 +345,17 @@ def scan(lines: list[tuple[int, str]], text: str | None = None, file: str = "") 
     memo lookup of each line, and a method call or two a line)."""
     sc = _Scanner(file)
     if text is None:
-        text = "\n".join([t for _, t in lines])
+        text = "\n".join(texts)
     keys = text.encode("utf-8", "surrogatepass").translate(None, _NOT_SCANNED).split(b"\n")
-    if len(keys) != len(lines):  # (a line holding a newline: not the lines joined)
-        keys = [s.encode("utf-8", "surrogatepass").translate(None, _NOT_SCANNED) for _, s in lines]
+    if len(keys) != len(texts):  # (a line holding a newline: not the lines joined)
+        keys = [s.encode("utf-8", "surrogatepass").translate(None, _NOT_SCANNED) for s in texts]
     # What the loop below depends on, as the scanner's loop last left it: the block
     # statements go to, whether a group line's '{' there cannot open a block, the depth.
     items = sc.root.items
     grouped = False
     depth = 0
     shapes = _SHAPES
-    for (no, s), key in zip(lines, keys, strict=True):
+    for no, (s, key) in enumerate(zip(texts, keys, strict=True), first):
         # (no key: none of _SPECIAL and no '$', half the rules of a big ruleset)
         if not key or (shape := shapes.get(key)) is False:  # a whole statement, no group
             t = s.strip()
@@ -429,42 +429,38 @@ class Ctx:
     own: Ranges
     notrack: bool = False
     broadcast: Ranges = ((0xFFFFFFFF, 0xFFFFFFFF),)
-    lines: list[tuple[int, str]] = field(default_factory=list)  # the section's lines, to cite (raw_line)
+    # the section's lines, numbered on from ``first``, to cite (raw_line)
+    texts: list[str] = field(default_factory=list)
+    first: int = 1
 
     def raw_line(self, no: int, default: str) -> str:
-        """The text of the section's line ``no`` (``default``: none) — what
-        ``dict(self.lines).get(no, default)`` gives.  The lines are numbered in
-        increasing order (:attr:`.sections.Section.lines`, ``enumerate``), nearly always
-        one apart: line ``no`` is found at its place, without a dict of every line (a
-        base chain's ``type … hook`` line, cited as it stands); anywhere else the dict
-        decides."""
-        lines = self.lines
-        k = no - lines[0][0] if lines else -1
-        if 0 <= k < len(lines) and lines[k][0] == no:
-            return lines[k][1]
-        return dict(lines).get(no, default)
+        """The text of the section's line ``no`` (a base chain's ``type … hook`` line,
+        cited as it stands), or ``default`` when the section has no such line."""
+        k = no - self.first
+        return self.texts[k] if 0 <= k < len(self.texts) else default
 
 
 def read_nft(
     st: State,
-    lines: list[tuple[int, str]],
+    texts: list[str],
+    first: int,
     ifaces: frozenset[str],
     own: Ranges,
     broadcast: Ranges = (),
     text: str | None = None,
 ) -> Ruleset:
     """Read an ``nft list ruleset`` section (or a ruleset file for ``nft -f``) into a
-    :class:`Ruleset` (lines counted on ``st``).  ``lines``: (number, text), numbered
-    in increasing order.  ``text``: the lines' texts joined by newlines, when the caller
-    has it (:meth:`.sections.Section.text`)."""
+    :class:`Ruleset` (lines counted on ``st``).  ``texts``: its lines, numbered on from
+    ``first`` (:attr:`.sections.Section.texts`).  ``text``: them joined by newlines, when
+    the caller has it (:meth:`.sections.Section.text`)."""
     rs = Ruleset(origin="nft list ruleset")
     if text is None:
-        text = "\n".join([t for _, t in lines])
-    root, left_out = scan(lines, text, st.file)
+        text = "\n".join(texts)
+    root, left_out = scan(texts, first, text, st.file)
     st.ignored += left_out
     # (searched in the whole text, not line by line: a word never spans a newline)
     notrack = "notrack" in text
-    warned = [t for _, t in lines if "#" in t] if "#" in text else []  # nft's warnings are comments
+    warned = [t for t in texts if "#" in t] if "#" in text else []  # nft's warnings are comments
     managed = managed_tables(warned)
     future = {(m.group(1), m.group(2)) for t in warned for m in _FUTURE.finditer(t)}
     for item in root.items:
@@ -472,7 +468,9 @@ def read_nft(
             m = _TABLE.match(item.head)
             assert m is not None  # the scanner opens no other block at the top
             family, tname = m.group(1) or "ip", unquote(m.group(2))
-            ctx = Ctx(st, family, tname, {}, ifaces, own, notrack, broadcast or ((0xFFFFFFFF, 0xFFFFFFFF),), lines)
+            ctx = Ctx(
+                st, family, tname, {}, ifaces, own, notrack, broadcast or ((0xFFFFFFFF, 0xFFFFFFFF),), texts, first
+            )
             tsrc = st.src(item.no, item.head + " {")
             if (family, tname) in future:
                 rs.unsure.append((Text("input.linux.nft_newer", family=family, table=tname), tsrc))
@@ -701,7 +699,7 @@ def iface_names(text: str) -> set[str]:
     """Interface names an nft ruleset mentions (for the negation universe)."""
     names: set[str] = set()
     if "$" in text:  # a ruleset file with ``define``: read its statements, variables given their value
-        root, _ = scan(list(enumerate(text.split("\n"), start=1)))
+        root, _ = scan(text.split("\n"))
         text = "\n".join(s.text for s in statements(root))
     # Each distinct value once, in the order met (a ruleset names the same few interfaces
     # in rule after rule: dict.fromkeys drops the repeats in C, not a Python step each).

@@ -538,9 +538,9 @@ def test_plain_lines_scan_as_the_scanner_loop_reads_them(monkeypatch):
             lines.append("".join(rnd.choice(words) for _ in range(rnd.randint(0, 8))))
         numbered = list(enumerate(lines, start=1))
         slow = _loop_scan(numbered)
-        fast = nftables.scan(numbered)
+        fast = nftables.scan(lines)
         assert _as_stmts(fast[0]) == slow[0] and fast[1] == slow[1], lines
-        assert nftables.scan(numbered, "\n".join(lines)) == fast, lines
+        assert nftables.scan(lines, 1, "\n".join(lines)) == fast, lines
         pairs += _pairs(fast[0])
         by_line = nftables._Scanner()  # (every line through _Scanner.line: plain_line's own keys)
         for no, s in numbered:
@@ -563,7 +563,7 @@ def test_scan_of_lines_not_joined_as_the_text_reads_each_line():
 
     numbered = [(1, "table inet f {"), (2, "chain c {"), (3, "ip daddr 10.0.0.1\naccept"), (4, "tcp dport { 1 } drop")]
     numbered += [(5, "}"), (6, "}")]
-    fast = nftables.scan(numbered, file="nft.txt")
+    fast = nftables.scan([t for _, t in numbered], file="nft.txt")
     assert _as_stmts(fast[0]) == _loop_scan(numbered)[0]
     plain = [Src("nft.txt", 3, "ip daddr 10.0.0.1\naccept"), Src("nft.txt", 4, "tcp dport { 1 } drop")]
     assert fast[0].items[0].items[0].items == plain  # (each plain line's Src, citing the file given)
@@ -596,7 +596,7 @@ def test_a_plain_line_with_a_group_is_cut_at_its_brace_as_the_loop_cuts_it():
     lines += ["\ttcp dport \t{ 22 } accept", "{ 22 } accept", " { 22 } accept", "x{ 22 } accept", "\xa0x \xa0{ 1 }"]
     for line in lines:
         numbered = [(1, "table inet f {"), (2, "chain c {"), (3, line)]
-        fast = nftables.scan(numbered)
+        fast = nftables.scan([t for _, t in numbered])
         slow = _loop_scan(numbered)
         assert _as_stmts(fast[0]) == slow[0] and fast[1] == slow[1], repr(line)
         by_line = nftables._Scanner()  # (plain_line's own cut)
@@ -683,9 +683,8 @@ def test_a_plain_rule_is_cited_by_its_scanned_line_as_state_src_cites_it():
             "}",
         ]
     )
-    lines = list(enumerate(nft.split("\n"), start=7))
     st = State(nft, "gw.txt")
-    (chain,) = read_nft(st, lines, frozenset({"", "eth0"}), ()).chains
+    (chain,) = read_nft(st, nft.split("\n"), 7, frozenset({"", "eth0"}), ()).chains  # (numbered on from 7)
     assert len(long) > CITED_MAX and [r.verdict for r in chain.rules] == ["accept"] * 4 + ["drop"]
     for rule, no in zip(chain.rules, [10, 11, 12, 13, 14], strict=True):
         assert type(rule.src) is Src and rule.src == st.src(no, nft.split("\n")[no - 7].strip())
