@@ -85,16 +85,19 @@ class Stmt:
 
 # A statement that is one whole line of the common shape (:meth:`_Scanner.plain_line`)
 # and does not begin as a chain's own statement does (_HEADER_STARTS: in a chain, a
-# rule): (the line's number, its text) — a :class:`Stmt` with no comment after it, not
-# broken.  Most rules of a big ruleset are such lines: a pair is a third of a Stmt's cost
-# to make and free, the table loop reads its rule without a Stmt's attributes, and
-# _header takes a chain of them as it stands.
-PlainLine = tuple[int, str]
+# rule): a :class:`Src` of the file, the line's number and its stripped text (the whole
+# statement: a citation cuts a text past CITED_MAX, State.src) — a :class:`Stmt` with no
+# comment after it, not broken.  Most rules of a big ruleset are such lines: a tuple is a
+# third of a Stmt's cost to make and free, the table loop reads its rule without a Stmt's
+# attributes and keeps the tuple as the rule's ``src`` when its text is within CITED_MAX
+# (no second tuple per rule, kept from the scan to the end of the parse: about 2.5 % of
+# a 20,000-rule ruleset's parse), and _header takes a chain of them as it stands.
+PlainLine = Src
 
 
 def as_stmt(item: Stmt | PlainLine) -> Stmt:
-    """The :class:`Stmt` of a statement as a block holds it (a plain line's pair made one)."""
-    return Stmt(*item) if isinstance(item, tuple) else item
+    """The :class:`Stmt` of a statement as a block holds it (a plain line's Src made one)."""
+    return Stmt(item.line, item.text) if isinstance(item, tuple) else item
 
 
 @dataclass
@@ -112,7 +115,8 @@ class _Scanner:
     """Cuts the lines of a section into :class:`Stmt` and :class:`Block` (see the module
     docstring): the rules of nft's scanner that decide where a statement ends."""
 
-    def __init__(self) -> None:
+    def __init__(self, file: str = "") -> None:
+        self.file = file  # (the file a PlainLine cites)
         self.root = Block(0, "")
         self.stack = [self.root]
         self.parts: list[str] = []
@@ -266,7 +270,7 @@ class _Scanner:
                 return False
             self.stack[-1].items.append(Stmt(no, text))  # (perhaps a chain's own: no PlainLine)
         else:
-            self.stack[-1].items.append((no, text))  # (a PlainLine: its text is stripped)
+            self.stack[-1].items.append(from_values(Src, (self.file, no, text)))  # (a PlainLine: stripped)
         return True
 
 
@@ -326,10 +330,11 @@ def _cut_at_brace(s: str) -> str:
     return f"{head} {rest}" if head else rest
 
 
-def scan(lines: list[tuple[int, str]], text: str | None = None) -> tuple[Block, int]:
+def scan(texts: list[str], first: int = 1, text: str | None = None, file: str = "") -> tuple[Block, int]:
     """The section's statements and blocks (:class:`Block` ``""`` holds them all) and
-    how many of its lines it left out (blank lines, ``define``).  ``text``: the lines'
-    texts joined by newlines, when the caller has it.
+    how many of its lines it left out (blank lines, ``define``).  ``texts``: its lines,
+    numbered on from ``first``; ``text``: them joined by newlines, when the caller has
+    it; ``file``: the file its :data:`PlainLine` tuples cite.
 
     A line of the common shape (:meth:`_Scanner.plain_line`) outside a ``{`` left open,
     beginning as no define and no chain's own statement does, is read here; every other
@@ -338,33 +343,33 @@ def scan(lines: list[tuple[int, str]], text: str | None = None) -> tuple[Block, 
     _SPECIAL and ``$`` — its shape's key — come from one ``translate`` of the whole
     section (about 1 ms for 20,000 lines, against five searches or a ``translate`` and a
     memo lookup of each line, and a method call or two a line)."""
-    sc = _Scanner()
+    sc = _Scanner(file)
     if text is None:
-        text = "\n".join([t for _, t in lines])
+        text = "\n".join(texts)
     keys = text.encode("utf-8", "surrogatepass").translate(None, _NOT_SCANNED).split(b"\n")
-    if len(keys) != len(lines):  # (a line holding a newline: not the lines joined)
-        keys = [s.encode("utf-8", "surrogatepass").translate(None, _NOT_SCANNED) for _, s in lines]
+    if len(keys) != len(texts):  # (a line holding a newline: not the lines joined)
+        keys = [s.encode("utf-8", "surrogatepass").translate(None, _NOT_SCANNED) for s in texts]
     # What the loop below depends on, as the scanner's loop last left it: the block
     # statements go to, whether a group line's '{' there cannot open a block, the depth.
     items = sc.root.items
     grouped = False
     depth = 0
     shapes = _SHAPES
-    for (no, s), key in zip(lines, keys, strict=True):
+    for no, (s, key) in enumerate(zip(texts, keys, strict=True), first):
         # (no key: none of _SPECIAL and no '$', half the rules of a big ruleset)
         if not key or (shape := shapes.get(key)) is False:  # a whole statement, no group
             t = s.strip()
             # (a first character beginning none of _NOT_RULE_STARTS: no define, no
             # chain's own statement; a blank line, or one in an open '{', is the loop's)
             if t and not depth and t[:1] not in _NOT_RULE_FIRST:
-                items.append((no, t))  # (a PlainLine)
+                items.append(from_values(Src, (file, no, t)))  # (a PlainLine)
                 continue
         elif shape and grouped and not depth:  # one '{ … }' group
             t = _cut_at_brace(s)
             # (its first character is the line's first one not blank: not t, c or f, so
             # no table, chain or flowtable line whose '{' opens a block either)
             if t[:1] not in _NOT_RULE_FIRST:
-                items.append((no, t))
+                items.append(from_values(Src, (file, no, t)))
                 continue
         sc.line(no, s)
         ctx = sc.stack[-1]
@@ -424,42 +429,38 @@ class Ctx:
     own: Ranges
     notrack: bool = False
     broadcast: Ranges = ((0xFFFFFFFF, 0xFFFFFFFF),)
-    lines: list[tuple[int, str]] = field(default_factory=list)  # the section's lines, to cite (raw_line)
+    # the section's lines, numbered on from ``first``, to cite (raw_line)
+    texts: list[str] = field(default_factory=list)
+    first: int = 1
 
     def raw_line(self, no: int, default: str) -> str:
-        """The text of the section's line ``no`` (``default``: none) — what
-        ``dict(self.lines).get(no, default)`` gives.  The lines are numbered in
-        increasing order (:attr:`.sections.Section.lines`, ``enumerate``), nearly always
-        one apart: line ``no`` is found at its place, without a dict of every line (a
-        base chain's ``type … hook`` line, cited as it stands); anywhere else the dict
-        decides."""
-        lines = self.lines
-        k = no - lines[0][0] if lines else -1
-        if 0 <= k < len(lines) and lines[k][0] == no:
-            return lines[k][1]
-        return dict(lines).get(no, default)
+        """The text of the section's line ``no`` (a base chain's ``type … hook`` line,
+        cited as it stands), or ``default`` when the section has no such line."""
+        k = no - self.first
+        return self.texts[k] if 0 <= k < len(self.texts) else default
 
 
 def read_nft(
     st: State,
-    lines: list[tuple[int, str]],
+    texts: list[str],
+    first: int,
     ifaces: frozenset[str],
     own: Ranges,
     broadcast: Ranges = (),
     text: str | None = None,
 ) -> Ruleset:
     """Read an ``nft list ruleset`` section (or a ruleset file for ``nft -f``) into a
-    :class:`Ruleset` (lines counted on ``st``).  ``lines``: (number, text), numbered
-    in increasing order.  ``text``: the lines' texts joined by newlines, when the caller
-    has it (:meth:`.sections.Section.text`)."""
+    :class:`Ruleset` (lines counted on ``st``).  ``texts``: its lines, numbered on from
+    ``first`` (:attr:`.sections.Section.texts`).  ``text``: them joined by newlines, when
+    the caller has it (:meth:`.sections.Section.text`)."""
     rs = Ruleset(origin="nft list ruleset")
     if text is None:
-        text = "\n".join([t for _, t in lines])
-    root, left_out = scan(lines, text)
+        text = "\n".join(texts)
+    root, left_out = scan(texts, first, text, st.file)
     st.ignored += left_out
     # (searched in the whole text, not line by line: a word never spans a newline)
     notrack = "notrack" in text
-    warned = [t for _, t in lines if "#" in t] if "#" in text else []  # nft's warnings are comments
+    warned = [t for t in texts if "#" in t] if "#" in text else []  # nft's warnings are comments
     managed = managed_tables(warned)
     future = {(m.group(1), m.group(2)) for t in warned for m in _FUTURE.finditer(t)}
     for item in root.items:
@@ -467,7 +468,9 @@ def read_nft(
             m = _TABLE.match(item.head)
             assert m is not None  # the scanner opens no other block at the top
             family, tname = m.group(1) or "ip", unquote(m.group(2))
-            ctx = Ctx(st, family, tname, {}, ifaces, own, notrack, broadcast or ((0xFFFFFFFF, 0xFFFFFFFF),), lines)
+            ctx = Ctx(
+                st, family, tname, {}, ifaces, own, notrack, broadcast or ((0xFFFFFFFF, 0xFFFFFFFF),), texts, first
+            )
             tsrc = st.src(item.no, item.head + " {")
             if (family, tname) in future:
                 rs.unsure.append((Text("input.linux.nft_newer", family=family, table=tname), tsrc))
@@ -542,35 +545,34 @@ def _read_table(ctx: Ctx, rs: Ruleset, table: Block, managed: bool) -> None:
     # rule of a big ruleset.)
     for _, body in chains:
         for item in body.items:
-            if isinstance(item, tuple):
-                if "@" in item[1]:
-                    _mark_filled(ctx, item[1])
-            elif type(item) is Stmt:
+            if isinstance(item, tuple) or type(item) is Stmt:  # (a PlainLine or a Stmt: its text)
                 if "@" in item.text:
                     _mark_filled(ctx, item.text)
             else:
                 for s in statements(Block(0, "", [item])):
                     if "@" in s.text:
                         _mark_filled(ctx, s.text)
-    plain_memo, file = nft_match.plain_memo(ctx), st.file
+    plain_memo = nft_match.plain_memo(ctx)
     for chain, body in chains:
         append = chain.rules.append
         for s in _header(ctx, rs, chain, body):
             if isinstance(s, tuple):
-                no, text = s
                 # A plain line (nearly every rule): the common rule (nft_match.plain_rule,
                 # remembered per text) made here, without read_rule's and State.src's
-                # calls (its text is cited as State.src cites it: stripped — the
-                # scanner's PlainLine is — and cut past CITED_MAX characters).
+                # calls; cited by the scanner's PlainLine itself (as State.src cites it:
+                # the line's file, number and stripped text), or cut past CITED_MAX
+                # characters as State.src cuts it.  (Its fields by name: unpacking a
+                # tuple subclass takes the generic path, an iterator per rule.)
+                text = s.text
                 plain = plain_memo.get(text, _UNSEEN)
                 if plain is _UNSEEN:
                     plain = nft_match.new_plain_rule(ctx, plain_memo, text)
                 if plain is not None:
-                    src = from_values(Src, (file, no, text)) if len(text) <= CITED_MAX else st.src(no, text)
+                    src = s if len(text) <= CITED_MAX else st.src(s.line, text)
                     conds, verdict, target = plain  # (the conditions' tuple: the text's, shared)
                     append(Rule(conds, verdict, src, target))
                     continue
-                tail, broken = "", False  # (read below: a plain line is a Stmt without either)
+                no, tail, broken = s.line, "", False  # (read below: a plain line is a Stmt without either)
             else:  # any other statement (read_rule reads a plain one as the branch above)
                 no, text, tail, broken = s.no, s.text, s.tail, s.broken
             src = st.src(no, text)
@@ -697,7 +699,7 @@ def iface_names(text: str) -> set[str]:
     """Interface names an nft ruleset mentions (for the negation universe)."""
     names: set[str] = set()
     if "$" in text:  # a ruleset file with ``define``: read its statements, variables given their value
-        root, _ = scan(list(enumerate(text.split("\n"), start=1)))
+        root, _ = scan(text.split("\n"))
         text = "\n".join(s.text for s in statements(root))
     # Each distinct value once, in the order met (a ruleset names the same few interfaces
     # in rule after rule: dict.fromkeys drops the repeats in C, not a Python step each).

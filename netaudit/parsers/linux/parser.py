@@ -65,7 +65,7 @@ def read(st: State) -> None:
     pre, sections = split(st.text)
     # The file's lines: as many as split numbered, the empty one after a last newline
     # apart (what counting the text's newlines gives, without a pass over the text).
-    numbered = len(pre) + sum(1 + len(sec.lines) for sec in sections)
+    numbered = len(pre) + sum(1 + len(sec.texts) for sec in sections)
     st.rep.lines = numbered - 1 if st.text.endswith("\n") else numbered
     for n, t in pre:
         if t.strip():
@@ -134,7 +134,9 @@ def convert(st: State, by_kind: dict[str, Section]) -> None:
         if ipt_rs is not None:
             universe |= {n for c in ipt_rs.chains for r in c.rules for cd in r.conds for n in (cd.inif or ())}
     if text_nft:
-        nft = read_nft(st, by_kind["nft"].lines, frozenset(universe), own, bcast, text_nft)
+        nft = read_nft(
+            st, by_kind["nft"].texts, by_kind["nft"].header_line + 1, frozenset(universe), own, bcast, text_nft
+        )
         if ipt_rs is not None:
             # iptables-nft: its tables are in both listings; read them once, from
             # iptables-save (the nft rendering of xt matches is not complete).

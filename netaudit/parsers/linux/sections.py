@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 HEADER = re.compile(r"^###[ \t]+(\S.*?)\s*$")
 
@@ -36,12 +37,16 @@ def failure_line(line: str) -> bool:
 
 @dataclass
 class Section:
-    """One ``### command`` block: its command, kind and its lines ``(number, text)``."""
+    """One ``### command`` block: its command, kind and its lines' texts (numbered on
+    from the line after the header: :attr:`lines` pairs them with their numbers)."""
 
     command: str
     kind: str | None
     header_line: int
-    lines: list[tuple[int, str]] = field(default_factory=list)
+    # The body's lines, in order (read, never changed: :attr:`lines` is made of them once).
+    # (Texts, not pairs: the nft front end reads a big ruleset's 20,000 lines by their
+    # number counted from the first, without a pair per line to make, keep and free.)
+    texts: list[str] = field(default_factory=list)
     # (the file's text, start, end): where the body stands in it, set by split when that
     # slice is the lines joined (a text without "\r", which split strips from its lines).
     span: tuple[str, int, int] | None = field(default=None, compare=False, repr=False)
@@ -51,16 +56,22 @@ class Section:
         if self.span is not None:  # (a slice: 0.06 ms for a 20,000-line ruleset, the join 0.5–0.9)
             whole, start, end = self.span
             return whole[start:end]
-        return "\n".join([t for _, t in self.lines])  # (a list: join makes one of a generator)
+        return "\n".join(self.texts)
+
+    @cached_property
+    def lines(self) -> list[tuple[int, str]]:
+        """The body's lines ``(number, text)``, numbered on from the header's."""
+        return list(enumerate(self.texts, self.header_line + 1))
 
     def content_lines(self) -> list[tuple[int, str]]:
         """The body without blank lines."""
-        return [(n, t) for n, t in self.lines if t.strip()]
+        return [(n, t) for n, t in enumerate(self.texts, self.header_line + 1) if t.strip()]
 
     def failed(self) -> str | None:
         """The error line when the command failed (not installed, not root …), else None."""
         body: list[tuple[int, str]] = []
-        for n, t in self.lines:  # (a failure is a few lines: a big section is not read whole)
+        # (a failure is a few lines: a big section is not read whole)
+        for n, t in enumerate(self.texts, self.header_line + 1):
             if t.strip():
                 body.append((n, t))
                 if len(body) > 3:
@@ -133,7 +144,7 @@ def split(text: str) -> tuple[list[tuple[int, str]], list[Section]]:
     pre = list(zip(range(1, bounds[0] + 1), lines[: bounds[0]], strict=True))
     sections = []
     for (r, at, cmd), end, next_at in zip(heads, bounds[1:], offsets[1:], strict=True):
-        sec = Section(cmd, kind_of(cmd), r + 1, list(zip(range(r + 2, end + 1), lines[r + 1 : end], strict=True)))
+        sec = Section(cmd, kind_of(cmd), r + 1, lines[r + 1 : end])
         if not crlf:
             nl = text.find("\n", at)  # the body begins after its header's newline
             sec.span = (text, len(text) if nl < 0 else nl + 1, next_at - 1)

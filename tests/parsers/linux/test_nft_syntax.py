@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from helpers import FIXTURES, analyse, cells, parse_one
 
+from netaudit.model import Src
 from netaudit.parsers import linux
 
 from .test_nftables import FWD, GUEST, NET, STAFF, dump
@@ -480,7 +481,7 @@ def _as_stmts(block):
 
     # A pair's text is stripped, as the loop's statements are (the table loop cites it so),
     # and does not begin as a chain's own statement (_header takes a chain of pairs whole).
-    pairs = [it[1] for it in block.items if isinstance(it, tuple)]
+    pairs = [it.text for it in block.items if isinstance(it, tuple)]
     assert all(t == t.strip() and not t.startswith(nftables._HEADER_STARTS) for t in pairs)
     items = [_as_stmts(it) if isinstance(it, nftables.Block) else nftables.as_stmt(it) for it in block.items]
     return nftables.Block(block.no, block.head, items)
@@ -537,9 +538,9 @@ def test_plain_lines_scan_as_the_scanner_loop_reads_them(monkeypatch):
             lines.append("".join(rnd.choice(words) for _ in range(rnd.randint(0, 8))))
         numbered = list(enumerate(lines, start=1))
         slow = _loop_scan(numbered)
-        fast = nftables.scan(numbered)
+        fast = nftables.scan(lines)
         assert _as_stmts(fast[0]) == slow[0] and fast[1] == slow[1], lines
-        assert nftables.scan(numbered, "\n".join(lines)) == fast, lines
+        assert nftables.scan(lines, 1, "\n".join(lines)) == fast, lines
         pairs += _pairs(fast[0])
         by_line = nftables._Scanner()  # (every line through _Scanner.line: plain_line's own keys)
         for no, s in numbered:
@@ -562,9 +563,10 @@ def test_scan_of_lines_not_joined_as_the_text_reads_each_line():
 
     numbered = [(1, "table inet f {"), (2, "chain c {"), (3, "ip daddr 10.0.0.1\naccept"), (4, "tcp dport { 1 } drop")]
     numbered += [(5, "}"), (6, "}")]
-    fast = nftables.scan(numbered)
+    fast = nftables.scan([t for _, t in numbered], file="nft.txt")
     assert _as_stmts(fast[0]) == _loop_scan(numbered)[0]
-    assert fast[0].items[0].items[0].items == [(3, "ip daddr 10.0.0.1\naccept"), (4, "tcp dport { 1 } drop")]
+    plain = [Src("nft.txt", 3, "ip daddr 10.0.0.1\naccept"), Src("nft.txt", 4, "tcp dport { 1 } drop")]
+    assert fast[0].items[0].items[0].items == plain  # (each plain line's Src, citing the file given)
 
 
 def test_a_lines_special_characters_by_bytes_are_the_patterns():
@@ -594,7 +596,7 @@ def test_a_plain_line_with_a_group_is_cut_at_its_brace_as_the_loop_cuts_it():
     lines += ["\ttcp dport \t{ 22 } accept", "{ 22 } accept", " { 22 } accept", "x{ 22 } accept", "\xa0x \xa0{ 1 }"]
     for line in lines:
         numbered = [(1, "table inet f {"), (2, "chain c {"), (3, line)]
-        fast = nftables.scan(numbered)
+        fast = nftables.scan([t for _, t in numbered])
         slow = _loop_scan(numbered)
         assert _as_stmts(fast[0]) == slow[0] and fast[1] == slow[1], repr(line)
         by_line = nftables._Scanner()  # (plain_line's own cut)
@@ -656,3 +658,34 @@ def test_a_chains_own_statements_on_lines_of_their_own_read_as_on_one_line():
         got.append((flt.default_action, [(ln.action, ln.matches) for ln in flt.lines]))
     assert got[0] == got[1]
     assert got[0][0].value == "deny" and len(got[0][1]) == 1
+
+
+def test_a_plain_rule_is_cited_by_its_scanned_line_as_state_src_cites_it():
+    """A plain line's rule keeps the scanner's :data:`~nftables.PlainLine` (a :class:`Src`
+    of the file, the line and its stripped text) as its ``src``: the citation
+    ``State.src`` gives the same line — the file named, the text cut past ``CITED_MAX``
+    characters (then a Src of its own), and the same for a rule of a text read before."""
+    from netaudit.parsers.linux.nftables import read_nft
+    from netaudit.parsers.linux.state import CITED_MAX, State
+
+    long = "ip daddr 10.0.0.1 " + " ".join(["counter"] * (CITED_MAX // 8)) + " accept"
+    nft = "\n".join(
+        [
+            "table inet f {",
+            "\tchain c {",
+            "\t\ttype filter hook forward priority 0; policy drop;",
+            "\t\tip saddr 10.0.0.2 tcp dport { 22, 80 } accept",
+            f"\t\t{long}",
+            "\t\tip saddr 10.0.0.2 tcp dport { 22, 80 } accept  ",
+            f"  {long}",
+            '\t\tiifname "eth0" drop',
+            "\t}",
+            "}",
+        ]
+    )
+    st = State(nft, "gw.txt")
+    (chain,) = read_nft(st, nft.split("\n"), 7, frozenset({"", "eth0"}), ()).chains  # (numbered on from 7)
+    assert len(long) > CITED_MAX and [r.verdict for r in chain.rules] == ["accept"] * 4 + ["drop"]
+    for rule, no in zip(chain.rules, [10, 11, 12, 13, 14], strict=True):
+        assert type(rule.src) is Src and rule.src == st.src(no, nft.split("\n")[no - 7].strip())
+    assert chain.rules[1].src.text.endswith("...") and chain.rules[1].src.file == "gw.txt"

@@ -331,7 +331,7 @@ def test_partial_reasons_are_catalogue_texts(monkeypatch):
     keys |= _check(_ruleset(rs) + [p for _, p, _ in acc.partial])
     # The reasons of chains the conversion reports by a warning of its own (a netdev chain
     # bound to a device), and of a device whose interfaces' groups are not known.
-    keys |= _check(_ruleset(read_nft(State(NFT, "n.txt"), list(enumerate(NFT.splitlines(), 1)), IFACES, ())))
+    keys |= _check(_ruleset(read_nft(State(NFT, "n.txt"), NFT.splitlines(), 1, IFACES, ())))
     # More lines than a composed hook may hold.
     monkeypatch.setattr(netfilter, "MAX_LINES", 2)
     keys |= _check(_texts(linux.parse(dump(NFT, "nft list ruleset"), "nft.txt")))

@@ -9,10 +9,12 @@ import random
 from netaudit.parsers.linux.sections import _FAILED, HEADER, Section, failure_line, kind_of, split
 
 
-def _line_by_line(text: str) -> tuple[list[tuple[int, str]], list[Section]]:
-    """The reference: every line tested in turn (the reader before the search)."""
+def _line_by_line(text: str) -> tuple[list[tuple[int, str]], list[Section], list[list[tuple[int, str]]]]:
+    """The reference: every line tested in turn (the reader before the search); and each
+    section's lines with their numbers, as the loop numbered them."""
     pre: list[tuple[int, str]] = []
     sections: list[Section] = []
+    numbered: list[list[tuple[int, str]]] = []
     cur: Section | None = None
     for n, line in enumerate(text.split("\n"), start=1):
         line = line.rstrip("\r")
@@ -21,12 +23,14 @@ def _line_by_line(text: str) -> tuple[list[tuple[int, str]], list[Section]]:
             cmd = m.group(1)
             cur = Section(cmd, kind_of(cmd), n)
             sections.append(cur)
+            numbered.append([])
             continue
         if cur is None:
             pre.append((n, line))
         else:
-            cur.lines.append((n, line))
-    return pre, sections
+            cur.texts.append(line)
+            numbered[-1].append((n, line))
+    return pre, sections, numbered
 
 
 def test_sections_are_those_of_the_line_loop():
@@ -38,7 +42,10 @@ def test_sections_are_those_of_the_line_loop():
         if rnd.random() < 0.3:
             text += "\n"
         got = split(text)
-        assert got == _line_by_line(text), repr(text)
+        pre, sections, numbered = _line_by_line(text)
+        assert got == (pre, sections), repr(text)
+        assert [sec.lines for sec in got[1]] == numbered, repr(text)  # (numbered on from the header)
+        assert [sec.content_lines() for sec in got[1]] == [[(n, t) for n, t in ls if t.strip()] for ls in numbered]
         sliced = 0
         for sec in got[1]:
             assert sec.text() == "\n".join(t for _, t in sec.lines), repr(text)
