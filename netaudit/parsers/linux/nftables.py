@@ -600,7 +600,7 @@ def _header(ctx: Ctx, rs: Ruleset, chain: Chain, body: Block) -> list[Stmt | Pla
     ``comment``, ``flags``); returns its rules, in order."""
     st = ctx.st
     items = body.items
-    if set(map(type, items)) <= {tuple}:  # (the items' types in one pass of C)
+    if set(map(type, items)) <= {Src}:  # (the items' types in one pass of C: PlainLine is Src)
         return cast(list[Stmt | PlainLine], items)  # PlainLines only (a big chain): its rules
     rest: list[Stmt | PlainLine] = []
     for item in items:

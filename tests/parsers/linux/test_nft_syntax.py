@@ -475,12 +475,13 @@ table inet filter {
 
 
 def _as_stmts(block):
-    """A scanned block with every plain line's pair (``nftables.PlainLine``) as the
-    :class:`Stmt` it stands for: what the scanner's loop gives."""
+    """A scanned block with every plain line (``nftables.PlainLine``, the Src citing it)
+    as the :class:`Stmt` it stands for: what the scanner's loop gives."""
     from netaudit.parsers.linux import nftables
 
-    # A pair's text is stripped, as the loop's statements are (the table loop cites it so),
-    # and does not begin as a chain's own statement (_header takes a chain of pairs whole).
+    # A plain line's text is stripped, as the loop's statements are (the table loop cites
+    # it so), and does not begin as a chain's own statement (_header takes a chain of
+    # plain lines whole).
     pairs = [it.text for it in block.items if isinstance(it, tuple)]
     assert all(t == t.strip() and not t.startswith(nftables._HEADER_STARTS) for t in pairs)
     items = [_as_stmts(it) if isinstance(it, nftables.Block) else nftables.as_stmt(it) for it in block.items]
@@ -502,8 +503,25 @@ def _loop_scan(numbered):
 
 
 def _pairs(block) -> int:
-    """How many plain lines' pairs (``nftables.PlainLine``) a scanned block holds."""
+    """How many plain lines (``nftables.PlainLine``) a scanned block holds."""
     return sum(_pairs(it) if hasattr(it, "items") else isinstance(it, tuple) for it in block.items)
+
+
+def test_a_chain_of_plain_lines_is_taken_whole():
+    """A chain whose items are all plain lines (a big ruleset's chains) is given to the
+    table loop as the scanner left it, not rebuilt item by item: ``_header`` tests the
+    items' types against PlainLine's own (a test against ``tuple`` stopped matching when
+    PlainLine became the Src, and every chain took the item loop unseen)."""
+    from netaudit.parsers.linux import nftables
+    from netaudit.parsers.linux.rules import Chain, Ruleset
+    from netaudit.parsers.linux.state import State
+
+    texts = ["table inet t {", "\tchain c {", *[f"\t\tip daddr 10.0.{k}.0/24 accept" for k in range(5)], "\t}", "}"]
+    root, _ = nftables.scan(texts, 1, None, "f.txt")
+    body = root.items[0].items[0]
+    assert isinstance(body, nftables.Block) and len(body.items) == 5
+    ctx = nftables.Ctx(State("\n".join(texts), "f.txt"), "inet", "t", {}, frozenset(), ())
+    assert nftables._header(ctx, Ruleset(), Chain("inet", "t", "c"), body) is body.items
 
 
 def test_plain_lines_scan_as_the_scanner_loop_reads_them(monkeypatch):
