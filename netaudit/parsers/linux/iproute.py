@@ -42,7 +42,7 @@ def json_elements(st: State, sec: Section) -> tuple[list[tuple[int, Any]], list[
         if compact is not None:
             data, objects = compact
             no = lines[0][0]
-            return [(no if i < len(objects) else sec.header_line + 1, e) for i, e in enumerate(data)], [
+            return [(no if i < len(objects) else sec.first_line, e) for i, e in enumerate(data)], [
                 (no, t) for t in objects
             ]
     body = "\n".join(t for _, t in lines)
@@ -73,7 +73,7 @@ def json_elements(st: State, sec: Section) -> tuple[list[tuple[int, Any]], list[
     starts = [n for n, _ in texts]
     out = []
     for i, elem in enumerate(data):
-        out.append((starts[i] if i < len(starts) else sec.header_line + 1, elem))
+        out.append((starts[i] if i < len(starts) else sec.first_line, elem))
     return out, texts
 
 

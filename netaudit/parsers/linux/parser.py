@@ -134,9 +134,7 @@ def convert(st: State, by_kind: dict[str, Section]) -> None:
         if ipt_rs is not None:
             universe |= {n for c in ipt_rs.chains for r in c.rules for cd in r.conds for n in (cd.inif or ())}
     if text_nft:
-        nft = read_nft(
-            st, by_kind["nft"].texts, by_kind["nft"].header_line + 1, frozenset(universe), own, bcast, text_nft
-        )
+        nft = read_nft(st, by_kind["nft"].texts, by_kind["nft"].first_line, frozenset(universe), own, bcast, text_nft)
         if ipt_rs is not None:
             # iptables-nft: its tables are in both listings; read them once, from
             # iptables-save (the nft rendering of xt matches is not complete).

@@ -58,20 +58,25 @@ class Section:
             return whole[start:end]
         return "\n".join(self.texts)
 
+    @property
+    def first_line(self) -> int:
+        """The number of the body's first line (the one after the header)."""
+        return self.header_line + 1
+
     @cached_property
     def lines(self) -> list[tuple[int, str]]:
         """The body's lines ``(number, text)``, numbered on from the header's."""
-        return list(enumerate(self.texts, self.header_line + 1))
+        return list(enumerate(self.texts, self.first_line))
 
     def content_lines(self) -> list[tuple[int, str]]:
         """The body without blank lines."""
-        return [(n, t) for n, t in enumerate(self.texts, self.header_line + 1) if t.strip()]
+        return [(n, t) for n, t in enumerate(self.texts, self.first_line) if t.strip()]
 
     def failed(self) -> str | None:
         """The error line when the command failed (not installed, not root …), else None."""
         body: list[tuple[int, str]] = []
         # (a failure is a few lines: a big section is not read whole)
-        for n, t in enumerate(self.texts, self.header_line + 1):
+        for n, t in enumerate(self.texts, self.first_line):
             if t.strip():
                 body.append((n, t))
                 if len(body) > 3:

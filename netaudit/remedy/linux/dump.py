@@ -125,9 +125,7 @@ def _read_dump(text: str, device: Device) -> Dump:
         [(int(a.ip), int(a.ip)) for i in device.interfaces.values() for a in i.addresses] + [(0x7F000000, 0x7FFFFFFF)]
     )
     universe = frozenset(device.interfaces) | {""} | (iface_names(nft.text()) if nft else set())
-    nft_rs = (
-        read_nft(State(text, device.file), nft.texts, nft.header_line + 1, frozenset(universe), own) if nft else None
-    )
+    nft_rs = read_nft(State(text, device.file), nft.texts, nft.first_line, frozenset(universe), own) if nft else None
     ipt_rs = parse_iptables_save(ipt.lines, device.file, frozenset(universe), local=own)[0] if ipt else None
     managed = managed_tables([nft.text()]) if nft else set()
     return Dump(nft, ipt, nft_rs, ipt_rs, managed)
