@@ -3,10 +3,11 @@
 dd's CUDD backend is used when importable (it ships compiled in the wheel); the
 pure-Python ``dd.autoref`` is the fallback.  The manager is created once per process
 (:func:`shared_manager`) and configured here: no dynamic reordering, the computed table's
-bounds, the unique table grown at once for a large analysis (:func:`make_room`).  Two
-CUDD functions dd does not expose are reached through its compiled module after a check
-of dd's object layout and of their answers (:func:`cudd_leq`, :func:`cudd_rehash`);
-where they cannot be reached, :mod:`netaudit.headerspace` keeps dd's own operations.
+bounds and its growth by hit rate (:class:`CacheGrowth`), the unique table grown at once
+for a large analysis (:func:`make_room`).  CUDD functions dd does not expose are
+reached through its compiled module after a check of dd's object layout and of their
+answers (:func:`cudd_leq`, :func:`cudd_rehash`, :func:`cache_growth`); where they cannot
+be reached, :mod:`netaudit.headerspace` keeps dd's own operations.
 What the sets mean (fields, bits, variable order) is :mod:`netaudit.headerspace`'s.
 """
 
@@ -113,6 +114,82 @@ def cudd_leq(bdd: Any) -> Any:
     return contained
 
 
+class CacheGrowth:
+    """CUDD's computed table grown by its hit rate only, a stretch of work at a time.
+
+    CUDD doubles its computed table for two reasons: its hit rate since the last doubling
+    is high (``min_hit``), or its unique table grew (``ddFixLimits``: the table is kept
+    at half the unique table's slots, up to ``max_cache_hard``).  The second makes the
+    table of a large analysis its largest at once — :func:`make_room` grows the unique
+    table before the first line is built — whether or not its lookups ever hit: 20,000
+    RouterOS rules hit 7 % of 3 million lookups in 2^18 entries (8 MiB, twice the core's
+    second-level cache), and ran 5 % faster in 2^16; Stanford's backbone hits 22–32 % and
+    ran 5 % slower in 2^16 (docs/performance.md, issue #15).  So the bound starts at
+    CACHE_ENTRIES, and :meth:`grow_if_hit`, asked after each stretch of work (a source
+    zone's propagation: :func:`netaudit.reach.matrix.compute_matrix`), doubles the table
+    up to CACHE_ENTRIES_MAX when the lookups since it was last asked hit HIT_RATE or more.
+    The table never shrinks (the manager is shared: a later analysis finds it grown)."""
+
+    def __init__(self, lib: Any, manager: int) -> None:
+        import ctypes
+
+        self._hits, self._lookups = lib.Cudd_ReadCacheHits, lib.Cudd_ReadCacheLookUps
+        for f in (self._hits, self._lookups):
+            f.restype = ctypes.c_double
+            f.argtypes = (ctypes.c_void_p,)
+        self._slots = lib.Cudd_ReadCacheSlots
+        self._slots.restype = ctypes.c_uint
+        self._slots.argtypes = (ctypes.c_void_p,)
+        self._set_bound = lib.Cudd_SetMaxCacheHard
+        self._set_bound.restype = None
+        self._set_bound.argtypes = (ctypes.c_void_p, ctypes.c_uint)
+        self._double = lib.cuddCacheResize
+        self._double.restype = None
+        self._double.argtypes = (ctypes.c_void_p,)
+        self._manager = manager
+        self._since: tuple[float, float] | None = None  # (hits, lookups) when last asked
+
+    def slots(self) -> int:
+        """The computed table's entries now."""
+        return int(self._slots(self._manager))
+
+    def grow_if_hit(self) -> bool:
+        """Double the table (up to CACHE_ENTRIES_MAX) when the lookups since the last call
+        hit HIT_RATE or more; the first call only starts counting, and fewer than
+        MIN_LOOKUPS since then say nothing yet (counted on).  Whether it grew."""
+        m = self._manager
+        now = (self._hits(m), self._lookups(m))
+        since, self._since = self._since, now
+        if since is None:
+            return False
+        hits, lookups = now[0] - since[0], now[1] - since[1]
+        if lookups < MIN_LOOKUPS:
+            self._since = since
+            return False
+        if hits < HIT_RATE * lookups or self.slots() >= CACHE_ENTRIES_MAX:
+            return False
+        self._set_bound(m, CACHE_ENTRIES_MAX)
+        self._double(m)
+        return True
+
+
+def cache_growth(bdd: Any) -> CacheGrowth | None:
+    """The :class:`CacheGrowth` of ``bdd``, a manager just made with ``_CACHE_START``
+    entries, or None where CUDD's functions cannot be reached (:func:`_cudd_library`) or
+    do not read that table: the bound is then CACHE_ENTRIES_MAX from the start, as CUDD
+    would grow it."""
+    found = _cudd_library(bdd)
+    if found is None:
+        return None
+    lib, manager = found
+    try:
+        growth = CacheGrowth(lib, manager)
+    except AttributeError:  # pragma: no cover - a build without the symbols
+        return None
+    # Asked of a manager just made: its table holds the entries it was made with.
+    return growth if growth.slots() == _CACHE_START else None
+
+
 def cudd_rehash(bdd: Any) -> Any:
     """A function doubling the unique subtable of one variable level of ``bdd``'s
     manager (CUDD's ``cuddRehash``, what CUDD itself calls when a subtable holds four
@@ -171,8 +248,14 @@ def cudd_rehash(bdd: Any) -> Any:
 # ``pytest.raises`` keeps the frames of a failed trace, BDDs included, in a cycle).
 _MANAGER: Any = None
 leq: Any = None  # Cudd_bddLeq on the shared manager, or None (cudd_leq): set with it
-_CACHE_ENTRIES = 1 << 18
+# The computed table: starts at 2^13 entries, bounded by CACHE_ENTRIES, and by
+# CACHE_ENTRIES_MAX once its hit rate asks for more (CacheGrowth).
 _CACHE_START = 1 << 13
+CACHE_ENTRIES = 1 << 16
+CACHE_ENTRIES_MAX = 1 << 18
+HIT_RATE = 0.2  # flat filters hit 6-8 % a source zone, Stanford's backbone 22-55 %
+MIN_LOOKUPS = 1 << 14
+cache: CacheGrowth | None = None  # cache_growth of the shared manager, or None: set with it
 # CUDD's unique table, one subtable of hash slots per variable level, starts at dd's 256
 # slots a subtable and doubles one subtable at a time whenever it holds four nodes a
 # slot; each doubling moves every node of it.  make_room grows them at once for a large
@@ -188,17 +271,19 @@ MAX_SUBTABLE_SLOTS = 1 << 15
 def shared_manager(variables: list[str]) -> Any:
     """The process's BDD manager, created at the first call with ``variables`` declared in
     that order (the order is fixed: every analysis declares the same)."""
-    global _MANAGER, leq, rehash
+    global _MANAGER, leq, rehash, cache
     if _MANAGER is None:
         # The computed table starts at 2^13 entries and grows with its hit rate (CUDD's
-        # own rule) up to 2^18: a commune's audit never fills a larger one, and clearing
-        # 8 MiB it does not use cost it about 10 ms; a large analysis reaches 2^18 early.
-        # Left to grow without that bound it reached 2^23 (256 MiB) on 20,000 RouterOS
-        # rules and made the audits slower, not faster (docs/performance.md, issue #15).
+        # own rule) and its unique table up to CACHE_ENTRIES, beyond it by its hit rate
+        # alone (CacheGrowth) up to CACHE_ENTRIES_MAX: a commune's audit never fills a
+        # larger one, and clearing 8 MiB it does not use cost it about 10 ms.  Left to
+        # grow without a bound it reached 2^23 (256 MiB) on 20,000 RouterOS rules and made
+        # the audits slower, not faster (docs/performance.md, issue #15).
         bdd = bdd_mod.BDD(initial_cache_size=_CACHE_START) if and_exists is not None else bdd_mod.BDD()
+        cache = cache_growth(bdd)
         # A fixed variable order (chosen in headerspace.FIELDS):
         # dynamic reordering costs more than it saves on these packet sets.
-        bdd.configure(reordering=False, max_cache_hard=_CACHE_ENTRIES)
+        bdd.configure(reordering=False, max_cache_hard=CACHE_ENTRIES if cache is not None else CACHE_ENTRIES_MAX)
         bdd.declare(*variables)
         _MANAGER = bdd
         leq = cudd_leq(bdd)

@@ -158,6 +158,14 @@ class HeaderSpace:
         (:func:`netaudit.bdd_manager.cudd_rehash`)."""
         bdd_manager.make_room(self._room_levels, rules)
 
+    def grow_cache_if_hit(self) -> None:
+        """Let CUDD's computed table grow when the work since the last call hit it often
+        (:class:`netaudit.bdd_manager.CacheGrowth`, which says why); asked between
+        stretches of work (each source zone of a matrix).  Nothing where CUDD's
+        functions are out of reach."""
+        if bdd_manager.cache is not None:
+            bdd_manager.cache.grow_if_hit()
+
     # ------------------------------------------------------------------ building blocks
 
     def var(self, name: str):

@@ -483,3 +483,70 @@ def test_intervals_are_the_merged_ranges(field, width):
             else:
                 merged.append((lo, hi))
         assert hs.intervals(u, field) == merged
+
+
+def test_the_computed_table_grows_by_its_hit_rate_alone():
+    """bdd_manager.CacheGrowth (CUDD's functions reached past dd) doubles a manager's
+    computed table up to CACHE_ENTRIES_MAX when the lookups since it was last asked hit
+    HIT_RATE or more, and only then: new sets built one after another (a flat filter's
+    lines) leave it; a few lookups are counted on, not judged; the first call only starts
+    counting."""
+    import dd
+    from dd import cudd
+
+    if bdd_manager.and_exists is None or not dd.__version__.startswith("0.6."):
+        pytest.skip(f"the layout is checked for dd 0.6 with CUDD; this is dd {dd.__version__}")
+    bdd = cudd.BDD(initial_cache_size=bdd_manager._CACHE_START)
+    growth = bdd_manager.cache_growth(bdd)
+    assert growth is not None and growth.slots() == bdd_manager._CACHE_START
+    bdd.configure(reordering=False, max_cache_hard=bdd_manager.CACHE_ENTRIES)
+    names = [f"x{i}" for i in range(40)]
+    bdd.declare(*names)
+    xs = [bdd.var(n) for n in names]
+    rng = random.Random(7)
+
+    def new_cubes(n: int) -> None:  # lookups that miss: each AND is of sets never built
+        for _ in range(n):
+            u = bdd.true
+            for x in rng.sample(xs, 30):
+                u &= x if rng.random() < 0.5 else ~x
+
+    a = xs[0] & ~xs[3] | xs[5] & xs[9] | xs[12] & ~xs[20]
+    b = xs[1] | ~xs[7] & xs[30] | xs[33] & xs[39]
+
+    def same_question(n: int) -> None:  # lookups that hit: the same AND again and again
+        for _ in range(n):
+            a & b
+
+    start = growth.slots()
+    assert growth.grow_if_hit() is False  # the first call starts counting
+    same_question(100)  # too few lookups to judge: counted on with the next ones
+    assert growth.grow_if_hit() is False and growth._since is not None
+    new_cubes(bdd_manager.MIN_LOOKUPS // 10)
+    assert growth.grow_if_hit() is False and growth.slots() == start  # hits under HIT_RATE
+    same_question(bdd_manager.MIN_LOOKUPS * 2)
+    assert growth.grow_if_hit() is True and growth.slots() == 2 * start
+    while growth.slots() < bdd_manager.CACHE_ENTRIES_MAX:
+        same_question(bdd_manager.MIN_LOOKUPS * 2)
+        assert growth.grow_if_hit() is True
+    assert growth.slots() == bdd_manager.CACHE_ENTRIES_MAX
+    same_question(bdd_manager.MIN_LOOKUPS * 2)
+    assert growth.grow_if_hit() is False and growth.slots() == bdd_manager.CACHE_ENTRIES_MAX
+
+    class Other:  # not dd's BDD: refused by the layout check
+        pass
+
+    assert bdd_manager.cache_growth(Other()) is None
+
+
+def test_each_source_zone_of_a_matrix_asks_the_table_to_grow(monkeypatch):
+    """compute_matrix asks HeaderSpace.grow_cache_if_hit before each source zone's row."""
+    from netaudit.audit import prepare
+    from netaudit.reach.matrix import compute_matrix
+
+    asked: list[int] = []
+    _snap, _site, _topo, placed, engine, _warnings = prepare([SAMPLES / "cisco-commune-leaky"])
+    monkeypatch.setattr(HeaderSpace, "grow_cache_if_hit", lambda self: asked.append(len(asked)))
+    names = [z.name for z in placed]
+    compute_matrix(engine, names)
+    assert len(asked) == len(names) > 1

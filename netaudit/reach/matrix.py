@@ -68,6 +68,7 @@ def compute_matrix(engine: Engine, zone_names: list[str]) -> list[Cell]:
     """Every ordered pair of distinct zones plus every zone → @devices."""
     cells: list[Cell] = []
     for src in zone_names:
+        engine.hs.grow_cache_if_hit()  # by the hit rate of the rows before (issue #15)
         cells.extend(compute_row(engine, src, zone_names))
     return cells
 
