@@ -427,10 +427,17 @@ class HeaderSpace:
         chain = self._preference_chains.get(prefs)
         if chain is None:
             chain = self._preference_chains[prefs] = self._chain(prefs)
+        # A probe that misses ``u`` walks all of it (CUDD stops early only where they
+        # meet): ~0.4 ms on a cell's 12,000-node delivered set, most of a witness's time
+        # on 20,000 RouterOS rules (issue #15).  Where ``u``'s service projection is at
+        # hand (a cell's delivered set, projected for its services first), that far
+        # smaller superset of ``u`` answers first: a probe it misses, ``u`` misses — a
+        # preference on the services the cell does not deliver.
+        services = self._projections.get(u)
         met, unmet = 0, len(chain)  # chain[0] (everything) meets u; chain[len] is past the end
         while unmet - met > 1:
             mid = (met + unmet) // 2
-            if self.meets(u, chain[mid][1]):
+            if self._meets_within(u, services, chain[mid][1]):
                 met = mid
             else:
                 unmet = mid
@@ -438,7 +445,7 @@ class HeaderSpace:
         if unmet < len(chain):  # chain[unmet]'s step is skipped here; the rest depend on u
             for p in prefs[chain[unmet][0] + 1 :]:
                 both = kept & p
-                if both != self.false and self.meets(u, both):
+                if both != self.false and self._meets_within(u, services, both):
                     kept = both
         # The variables the path leaves out are free: False (0) is fine.
         vals: dict[str, Any] = dict(self._no_bits)
@@ -448,6 +455,14 @@ class HeaderSpace:
                 field, weight = weights[name]
                 vals[field] |= weight
         return Packet(**vals)
+
+    def _meets_within(self, u, outer, v) -> bool:
+        """:meth:`meets` of ``u`` and ``v``, asked first of ``outer`` (a superset of
+        ``u``, or None): what misses it misses ``u``, and a small ``outer`` answers a miss
+        without a walk of ``u``."""
+        if outer is not None and not self.meets(outer, v):
+            return False
+        return self.meets(u, v)
 
     def _chain(self, prefs: tuple) -> list[tuple[int, Bdd]]:
         """The preferences of ``prefs`` kept in order, each while the ones kept before

@@ -241,6 +241,30 @@ def test_a_witness_is_the_packet_the_preferences_narrow_to_step_by_step(us, pref
 
 
 @settings(max_examples=150, deadline=None)
+@given(
+    st.lists(_MATCHES, min_size=1, max_size=4),
+    st.lists(st.lists(_MATCHES, min_size=1, max_size=2), max_size=6),
+    st.lists(st.sampled_from(["tcp", "tcp/22", "udp/53", "icmp/8", "proto/47", "tcp/0-1023"]), max_size=3),
+)
+def test_a_witness_is_the_same_with_the_sets_service_projection_at_hand(us, prefs, services):
+    """HeaderSpace.pick asks each preference first of the set's service projection where
+    it is kept (a cell's delivered set, projected for its services): the same packet as
+    without it, preferences on services the set lacks among them."""
+    hs = HeaderSpace()  # its own: service_projection keeps what it computed per set
+    u = hs.matches(us)
+    if u == hs.false:
+        return
+    prefer = (
+        *(hs.matches(p) for p in prefs),
+        *(hs.match(headerspace.service_match(s)) for s in services),
+    )
+    without = hs.pick(u, prefer)
+    hs.service_projection(u)
+    assert u in hs._projections
+    assert hs.pick(u, prefer) == without
+
+
+@settings(max_examples=150, deadline=None)
 @given(st.lists(_MATCHES, min_size=1, max_size=4), st.booleans())
 def test_the_destination_block_of_any_set_holds_the_ends_of_its_intervals(ms, negate):
     """headerspace.value_block on filter lines' sets and their complements: the aligned

@@ -418,6 +418,53 @@ def test_strict_urpf_drops_spoofed_sources_only():
     assert m[("staff", "@devices")].verdict == REACHABLE
 
 
+@pytest.mark.parametrize("line", ["permit", "time-range not modelled", "urpf", "open"])
+def test_a_cells_forgeries_are_its_forged_run_less_its_own_packets_from_any_source(line):
+    """compute_row leaves out the quantification where the forged run delivers none but
+    the cell's own packets (the guest port lets only its own sources in): each cell's
+    ``spoofed`` and ``spoofed_maybe`` are those the general reading gives — the forged
+    run's deliveries less the cell's packets from any source address."""
+    vty_line = ("permit", Match(src=net("10.0.10.0/24"))) + ((line,) if line == "time-range not modelled" else ())
+    # The guest's own hosts anywhere (not the router's .1), a forged staff source to the router only.
+    own_sources = acl(
+        "IN",
+        ("permit", Match(src=net("10.0.40.128/25"))),
+        ("permit", Match(src=net("10.0.10.0/24"), dst=net("10.0.40.1/32"))),
+    )
+    r = router(
+        Gi1=l3("", "10.0.40.1/24", urpf="strict" if line == "urpf" else None, filter_in="IN"),
+        Gi2=l3("", "10.0.10.1/24"),
+    )
+    r.filters["IN"] = own_sources
+    if line != "open":
+        r.filters["VTY"] = acl("VTY", vty_line)
+        # SSH for staff sources; the web interface for anyone (a guest's cell to the
+        # router is reachable, and forged staff sources add SSH to it).
+        r.services = [
+            MgmtService("ssh", 6, (PortRange(22, 22),), acl="VTY"),
+            MgmtService("http", 6, (PortRange(80, 80),)),
+        ]
+    m, engine = matrix([r], [GUEST, STAFF])
+    hs = engine.hs
+    ways = set()
+    for zone in ("guest", "staff"):
+        forged = engine.run_zone(zone, any_source=True)
+        for (cell_src, dst), c in m.items():
+            d = forged.deliveries.get(dst)
+            if cell_src != zone or d is None:
+                continue
+            ways.add(c.delivered is not None and hs.within(d.certain, c.delivered))
+            honest = hs.exist(["src_ip"], c.delivered) if c.delivered is not None else hs.false
+            extra = d.certain & ~honest
+            assert c.spoofed == (extra if extra != hs.false else None)
+            if c.maybe is not None:
+                honest |= hs.exist(["src_ip"], c.maybe)
+            unsure = d.maybe & ~honest & ~extra
+            assert c.spoofed_maybe == (unsure if unsure != hs.false else None)
+    assert ways == {True, False}  # the guest's cells by the fast path, the staff's not
+    assert (m[("guest", "@devices")].spoofed is not None) == (line == "permit")  # uRPF drops it
+
+
 @pytest.mark.parametrize("route_back", [False, True])
 def test_feasible_path_bounds_an_unsure_reverse_path_check(route_back):
     """A check between strict and "any route back through the interface" (FortiOS

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..headerspace import Bdd, Packet
+from ..headerspace import Bdd, HeaderSpace, Packet
 from ..messages import Text
 from ..vocabulary import DEVICES_ZONE
 from ..zones import PlacedZone
@@ -91,13 +91,23 @@ def compute_row(engine: Engine, src: str, zone_names: list[str]) -> list[Cell]:
             d = forged.deliveries.get(c.dst)
             if d is None:
                 continue
-            honest = hs.exist(["src_ip"], c.delivered) if c.delivered is not None else hs.false
-            extra = d.certain & ~honest
+            # What the honest cell delivers, from any source address: built only where
+            # asked.  The forged run most often delivers the cell's own packets and no
+            # more (93 of 144 cells among 20,000 RouterOS rules): then nothing is extra,
+            # and the quantification walked a 12,000-node set for nothing (issue #15).
+            honest = None
+            if c.delivered is not None and hs.within(d.certain, c.delivered):
+                extra = hs.false  # each a packet of the cell's, so of ``honest``
+            else:
+                honest = _any_source(hs, c.delivered)
+                extra = d.certain & ~honest
             if extra != hs.false:
                 c.spoofed = extra
                 c.spoofed_chunks = [(u & extra, p) for u, p in d.chunks if hs.meets(u, extra)]
             if d.maybe != hs.false:
                 # What the honest cell may deliver is said there (unknown-verdict).
+                if honest is None:
+                    honest = _any_source(hs, c.delivered)
                 if c.maybe is not None:
                     honest |= hs.exist(["src_ip"], c.maybe)
                 unsure = d.maybe & ~honest & ~extra
@@ -116,6 +126,11 @@ def compute_row(engine: Engine, src: str, zone_names: list[str]) -> list[Cell]:
             d = replies.deliveries.get(c.dst)
             c.replies_only = c.verdict == BLOCKED and d is not None and d.certain != hs.false
     return row
+
+
+def _any_source(hs: HeaderSpace, delivered: Bdd | None) -> Bdd:
+    """A cell's delivered packets from any source address (None: none delivered)."""
+    return hs.exist(["src_ip"], delivered) if delivered is not None else hs.false
 
 
 def _for_segment_sources(engine: Engine, pz: PlacedZone, row: list[Cell]) -> None:
