@@ -824,3 +824,35 @@ def test_zone_warnings_are_said_in_the_report_s_language():
     audit = run_audit([SAMPLES / "routeros-commune-leaky-bridge"])
     [w] = [w for w in audit.warnings if str(w).startswith("zone guest:")]
     assert w.render("vi").startswith("vùng guest: dải địa chỉ khai báo của vùng (10.10.40.0/24)")
+
+
+def test_pyyaml_is_imported_only_when_a_yaml_file_is_read(tmp_path):
+    """An audit whose zones are inferred (no site file) never loads PyYAML (≈ 9 ms of its
+    start: docs/performance.md); one with a site file does, at the first read — and
+    ``netaudit init``'s writer loads it when it drafts."""
+    import shutil
+    import subprocess
+    import sys
+
+    from helpers import SAMPLES
+
+    sample = SAMPLES / "cisco-commune-leaky"
+    shutil.copy(sample / "edge-rt.cfg", tmp_path / "edge-rt.cfg")
+    code = (
+        "import sys\n"
+        "from netaudit import zones\n"
+        "from netaudit.audit import run_audit\n"
+        "run_audit([sys.argv[1]])\n"
+        "print('yaml' in sys.modules, end=' ')\n"
+        "zones.load_site(sys.argv[2])\n"
+        "print('yaml' in sys.modules, end=' ')\n"
+        "text = zones.site_to_yaml(zones.Site(inferred=True))\n"
+        "print(text.count('unit:'))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path), str(sample / "site.yaml")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert out.split() == ["False", "True", "1"]

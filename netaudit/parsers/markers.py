@@ -256,9 +256,11 @@ class Marker:
     compiled the first time it has to run: every vendor's markers are made when its
     package is imported, and on another vendor's file most never run (a hundred and more
     compilations were a tenth of a small audit's time: issue #15); its needles are read
-    off the pattern at the first search the line-start index does not answer."""
+    off the pattern at the first search the line-start index does not answer, and its
+    line starts at its first search (on a RouterOS export a third of the markers are
+    never asked: reading them was about 4 ms of every such audit, issue #15)."""
 
-    __slots__ = ("_needles", "_needles_read", "_nl", "_rx", "flags", "nl_start", "pattern", "starts")
+    __slots__ = ("_needles", "_needles_read", "_nl", "_nl_start", "_rx", "_starts", "_starts_read", "flags", "pattern")
 
     def __init__(self, pattern: str, flags: int = 0):
         self.pattern = pattern
@@ -267,11 +269,27 @@ class Marker:
         self._nl: re.Pattern[str] | None = None
         self._needles: tuple[str, ...] | None = None
         self._needles_read = False
-        self.starts = line_starts_of(pattern, flags)
-        # ``^X`` (multi-line, X starting with a literal) is looked for as ``\nX``: a
-        # literal start lets re jump from candidate to candidate instead of trying
-        # every character; the match itself is then taken at that line start.
-        self.nl_start = _line_start_literal(pattern, flags)
+        self._starts: tuple[bool, tuple[str, ...]] | None = None
+        self._starts_read = False
+        self._nl_start: bool | None = None  # None: not read yet
+
+    @property
+    def starts(self) -> tuple[bool, tuple[str, ...]] | None:
+        """:func:`line_starts_of` the pattern, read at the first use."""
+        if not self._starts_read:
+            self._starts, self._starts_read = line_starts_of(self.pattern, self.flags), True
+        return self._starts
+
+    @property
+    def nl_start(self) -> bool:
+        """Whether the pattern is ``^X`` (multi-line, X starting with a literal), looked for
+        as ``\\nX``: a literal start lets re jump from candidate to candidate instead of
+        trying every character; the match itself is then taken at that line start.  Read
+        at the first use."""
+        nl_start = self._nl_start
+        if nl_start is None:
+            nl_start = self._nl_start = _line_start_literal(self.pattern, self.flags)
+        return nl_start
 
     @property
     def needles(self) -> tuple[str, ...] | None:
@@ -308,7 +326,8 @@ class Marker:
     def _absent(self, text: str, pos: int, endpos: int) -> bool:
         # The index covers the whole text: a line start absent there is absent from any
         # part of it (a start present elsewhere only sends the search on).
-        if self.starts is not None and no_line_starts(text, *self.starts):
+        starts = self.starts
+        if starts is not None and no_line_starts(text, *starts):
             return True
         needles = self.needles
         return needles is not None and all(text.find(n, pos, endpos) < 0 for n in needles)

@@ -4,8 +4,6 @@ and the notes for the reviewer, in the draft's language."""
 
 from __future__ import annotations
 
-import yaml
-
 from ..messages import render, t
 from ..safetext import clean
 from ..vocabulary import UNIT_PLACEHOLDER
@@ -19,6 +17,10 @@ def _comment(text: str, indent: int = 0) -> str:
 
 def _dump(data: dict, indent: int = 0, flow_lists: bool = False) -> list[str]:
     """``data`` as YAML lines (lists of plain values in [a, b] style with ``flow_lists``)."""
+    # Imported here: only ``netaudit init`` drafts, and an audit (which imports this module
+    # through :mod:`netaudit.zones`) should not load PyYAML for it (docs/performance.md).
+    import yaml
+
     text = yaml.safe_dump(
         data, allow_unicode=True, sort_keys=False, width=4096, default_flow_style=None if flow_lists else False
     )

@@ -165,3 +165,18 @@ def test_markers_compile_at_first_use():
     assert m._rx is None
     assert m.search("a\nzzz-not-in-any-text y\n").group(0) == "zzz-not-in-any-text y"
     assert m._rx is not None and m._nl is not None
+
+
+def test_markers_read_their_pattern_at_first_use(monkeypatch):
+    # Making a marker reads nothing off its pattern (a third of them are never asked on a
+    # RouterOS export); its first search reads the line starts as line_starts_of does.
+    from netaudit.parsers import markers
+
+    parsed: list[str] = []
+    real = markers._parsed.__wrapped__
+    monkeypatch.setattr(markers, "_parsed", lambda p, f: parsed.append(p) or real(p, f))
+    m = marker(r"^zzz-first-use (a|b) \S+")
+    assert parsed == [] and not m._starts_read and m._nl_start is None
+    assert m.search("zzz-first-use b x\n").group(0) == "zzz-first-use b x"
+    assert m.starts == line_starts_of(m.pattern, m.flags) == (False, ("zzz-first-use ",))
+    assert m.nl_start and parsed
