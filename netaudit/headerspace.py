@@ -331,7 +331,7 @@ class HeaderSpace:
         if _one_pattern(m.dst, m.dst_negate) and _one_pattern(m.src, m.src_negate):
             return True  # most lines: without the loop's tuples
         for field, pats, negate in (("dst_ip", m.dst, m.dst_negate), ("src_ip", m.src, m.src_negate)):
-            if _one_pattern(pats, negate):
+            if pats is None or _one_pattern(pats, negate):
                 continue
             if self.addr(field, pats) == (self.true if negate else self.false):
                 return False
