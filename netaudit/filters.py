@@ -165,8 +165,8 @@ class _Lines:
         assert hs is not None, "line sets are read while their analysis lives"
         line_ms = self._lines[idx].matches
         if len(line_ms) == 1:  # most lines (asked of every line of a long filter)
-            m = line_ms[0]
-            return (self._where is None or applies(m, *self._where)) and hs.can_match(m)
+            m, where = line_ms[0], self._where
+            return (where is None or applies(m, where[0], where[1])) and hs.can_match(m)
         ms, _ = self._matches(idx)
         return any(hs.can_match(m) for m in ms)
 
@@ -331,14 +331,25 @@ class LineIndex:
     def __init__(self, flt: Filter):
         self.by_iface: dict[tuple[str, str | None], set[int]] = {}
         self.generic: list[int] = []
+        by_iface = self.by_iface
         for idx, line in enumerate(flt.lines):
-            if any(m.in_ifaces is None and m.out_ifaces is None for m in line.matches):
+            ms = line.matches
+            if (
+                ms[0].in_ifaces is None and ms[0].out_ifaces is None  # most lines: one match
+                if len(ms) == 1
+                else any(m.in_ifaces is None and m.out_ifaces is None for m in ms)
+            ):
                 self.generic.append(idx)
                 continue
-            for m in line.matches:
+            for m in ms:
                 for side, names in (("in", m.in_ifaces), ("out", m.out_ifaces)):
                     for name in names or ():
-                        self.by_iface.setdefault((side, name), set()).add(idx)
+                        # No set made and dropped per line (setdefault's): 20,000 lines.
+                        lines = by_iface.get((side, name))
+                        if lines is None:
+                            by_iface[side, name] = {idx}
+                        else:
+                            lines.add(idx)
 
     def candidates(self, in_if: str | None, out_if: str | None) -> list[int]:
         """Lines that may apply to (``in_if``, ``out_if``), in filter order."""
@@ -353,13 +364,17 @@ def interface_classes(flt: Filter, attr: str) -> dict[str, str]:
     """Each interface the filter names in ``attr`` (``in_ifaces``/``out_ifaces``) → the
     representative of its class: the interfaces named by exactly the same matches,
     which the filter treats alike.  An interface it does not name is OTHER_IFACE's."""
-    sets = [getattr(m, attr) for line in flt.lines for m in line.matches if getattr(m, attr) is not None]
+    sets = [s for line in flt.lines for m in line.matches if (s := getattr(m, attr)) is not None]
     # An interface's class: the sets that name it (built by membership, so the cost is
     # the size of the sets, not interfaces times sets).
     member_of: dict[str, list[int]] = {}
     for k, s in enumerate(sets):
         for name in s:
-            member_of.setdefault(name, []).append(k)
+            named = member_of.get(name)  # no list made and dropped per line (setdefault's)
+            if named is None:
+                member_of[name] = [k]
+            else:
+                named.append(k)
     reps: dict[tuple, str] = {}
     for name in sorted(member_of):
         reps.setdefault(tuple(member_of[name]), name)
@@ -680,7 +695,7 @@ class _OverlapIndex:
             m = ms[0]
             src, dst = _one_span(m.src, m.src_negate), _one_span(m.dst, m.dst_negate)
             if src is not None and dst is not None:
-                return [(*src, *dst)]
+                return [src + dst]
         sides = [(_spans(m.src, m.src_negate, memo), _spans(m.dst, m.dst_negate, memo)) for m in ms]
         if sum(len(src) * len(dst) for src, dst in sides) > _MAX_BOXES:
             return [
@@ -704,12 +719,12 @@ class _OverlapIndex:
         return None
 
     @staticmethod
-    def _buckets_meeting(own: int, lo: int, hi: int) -> list[int | None]:
+    def _buckets_meeting(own: int, lo: int, hi: int) -> tuple[int | None, ...]:
         """The buckets whose boxes can meet [lo, hi] (bucket ``own``, not None): its own,
         the wider ones holding it, the narrower ones inside it."""
         if own < _IN_16:
-            return [own, _IN_16 | own >> 8, None]
-        return [own, None, *range(lo >> 8, (hi >> 8) + 1)]
+            return (own, _IN_16 | own >> 8, None)
+        return (own, None, *range(lo >> 8, (hi >> 8) + 1))
 
     def add(self, idx: int, boxes) -> None:
         """Index line ``idx`` by its ``boxes``."""
@@ -732,10 +747,22 @@ class _OverlapIndex:
     def _one_box_meeting_then_add(self, idx: int, box: tuple[int, int, int, int]) -> list[int] | None:
         """:meth:`meeting_then_add` for a line of one box (most lines), without the lists
         of boxes and buckets."""
-        d_own, s_own = self._bucket(box[2], box[3]), self._bucket(box[0], box[1])
+        s_lo, s_hi, d_lo, d_hi = box
+        d_own, s_own = self._bucket(d_lo, d_hi), self._bucket(s_lo, s_hi)
         found = set(self.everywhere)
         meeting = sorted(found) if d_own is not None and self._collect(found, box, d_own, s_own) else None
-        self._add(idx, ((box, d_own, s_own),))
+        # _add for one box, without its tuple of placed boxes and the generator over them.
+        if box == _EVERY_PAIR:
+            self.everywhere.append(idx)
+        else:
+            row = self.cells.get(d_own)
+            if row is None:
+                row = self.cells[d_own] = {}
+            entries = row.get(s_own)
+            if entries is None:
+                row[s_own] = [(s_lo, s_hi, d_lo, d_hi, idx)]
+            else:
+                entries.append((s_lo, s_hi, d_lo, d_hi, idx))
         return meeting
 
     def _add(self, idx: int, placed) -> None:
@@ -762,8 +789,10 @@ class _OverlapIndex:
             row = cells.get(d)
             if row is None:
                 continue
-            # A wide source meets every source bucket of the row.
-            for entries in row.values() if s_keys is None else (row[s] for s in s_keys if s in row):
+            # A wide source meets every source bucket of the row.  The lists present are
+            # looked up in C, without a generator: a list is never empty (made with its
+            # first box), so filter(None, …) drops only the absent ones.
+            for entries in row.values() if s_keys is None else filter(None, map(row.get, s_keys)):
                 for e_slo, e_shi, e_dlo, e_dhi, j in entries:
                     if e_slo <= s_hi and s_lo <= e_shi and e_dlo <= d_hi and d_lo <= e_dhi:
                         found.add(j)

@@ -328,8 +328,10 @@ class HeaderSpace:
             for part in self._service_parts(m):
                 if type(part) is not tuple and part == self.false:
                     return False
+        if _one_pattern(m.dst, m.dst_negate) and _one_pattern(m.src, m.src_negate):
+            return True  # most lines: without the loop's tuples
         for field, pats, negate in (("dst_ip", m.dst, m.dst_negate), ("src_ip", m.src, m.src_negate)):
-            if pats is None or (len(pats) == 1 and not negate):
+            if pats is None or _one_pattern(pats, negate):
                 continue
             if self.addr(field, pats) == (self.true if negate else self.false):
                 return False
@@ -784,6 +786,12 @@ def _one_protocol(m: Match) -> bool:
     """Whether ``m``'s protocol constraint is one value or none (a (field, value, 0) part
     of HeaderSpace._service_parts, or no part), not a set to build."""
     return m.protocols is None or (len(m.protocols) == 1 and not m.tcp_established)
+
+
+def _one_pattern(pats: tuple[AddrMatch, ...] | None, negate: bool) -> bool:
+    """Whether an address side is no constraint or one pattern, not negated: it holds
+    some address whatever the pattern (HeaderSpace.can_match)."""
+    return pats is None or (len(pats) == 1 and not negate)
 
 
 def _one_value(ranges: tuple[PortRange, ...] | None) -> bool:

@@ -287,6 +287,49 @@ def test_a_lines_boxes_are_its_matches_spans(ms):
     assert filters._OverlapIndex.boxes(line) == want
 
 
+def _box():
+    """An address box (source span by destination span): a host, a /24, a /16, wider,
+    or every address — so that every bucket of _OverlapIndex is drawn."""
+    span = st.sampled_from([0, 255, 0xFFFF, 0xFFFFF]).flatmap(
+        lambda w: st.integers(0, 3).map(lambda n: (((0x0A000000 | n << 8 | n) & ~w), (0x0A000000 | n << 8 | n) | w))
+    )
+    side = st.one_of(span, st.just(filters._FULL))
+    return st.tuples(side, side).map(lambda sd: sd[0] + sd[1])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(_box(), min_size=1, max_size=3), max_size=30))
+def test_the_one_box_path_of_the_address_index_is_the_general_reading(lines):
+    """meeting_then_add for a line of one box (its own path: one _add inlined) answers and
+    indexes as meeting then add do, line after line."""
+    fast, general = filters._OverlapIndex(), filters._OverlapIndex()
+    for idx, boxes in enumerate(lines):
+        want = general.meeting(boxes)
+        general.add(idx, boxes)
+        assert fast.meeting_then_add(idx, boxes) == want
+    assert (fast.cells, fast.everywhere) == (general.cells, general.everywhere)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_interface_filter())
+def test_the_line_index_is_the_interfaces_each_line_names(flt):
+    """LineIndex (one match read without the general loop) names each line under the
+    interfaces its matches name, and as generic where a match names none."""
+    index = filters.LineIndex(flt)
+    generic = [
+        i for i, line in enumerate(flt.lines) if any(m.in_ifaces is None and m.out_ifaces is None for m in line.matches)
+    ]
+    by_iface: dict = {}
+    for i, line in enumerate(flt.lines):
+        if i not in generic:
+            for m in line.matches:
+                for name in m.in_ifaces or ():
+                    by_iface.setdefault(("in", name), set()).add(i)
+                for name in m.out_ifaces or ():
+                    by_iface.setdefault(("out", name), set()).add(i)
+    assert (index.generic, index.by_iface) == (generic, by_iface)
+
+
 def test_the_address_index_answers_only_where_it_may():
     index = filters._OverlapIndex()
     host = FilterLine(Action.DENY, [Match(dst=(AddrMatch(0x0A0A0001, 0),))], source=None)

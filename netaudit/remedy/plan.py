@@ -500,7 +500,10 @@ def _restrict(audit, plans, cell, packets, mgmt, ids, edge_vpn, unfixable: list[
             if not svc.enabled:
                 continue
             probe = hs.match(service_match(_svc_text(svc)))
-            if (packets & probe & own) == hs.false:
+            # Whether the excess packets meet the service on the device's own addresses,
+            # asked of CUDD without building their intersection (the excess is a large set;
+            # the service's packets on the device's addresses a small one).
+            if not hs.meets(packets, probe & own):
                 continue
             if svc.name in VPN_ENDPOINTS or hs.within(probe, edge_vpn):
                 kept.setdefault(("fix.left.edge_vpn", dev.hostname, svc.name), []).append(_svc_text(svc))
