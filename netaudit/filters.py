@@ -33,6 +33,7 @@ import weakref
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .headerspace import Bdd, HeaderSpace, value_block
 from .linetree import LineForest, LineTree, forest_split, read_from_last
@@ -381,16 +382,45 @@ def interface_classes(flt: Filter, attr: str) -> dict[str, str]:
     return {name: reps[tuple(member_of[name])] for name in member_of}
 
 
-def _iface_representatives(flt: Filter, attr: str) -> list[str]:
-    """One interface per class of interfaces the filter treats alike, plus OTHER_IFACE."""
-    return [*sorted(set(interface_classes(flt, attr).values())), OTHER_IFACE]
+class FilterInterfaces(NamedTuple):
+    """How a filter reads interfaces: which lines name which (``line_index``), and each
+    interface it names → its class's representative, on the input side (``ins``) and
+    the output side (``outs``): :func:`interface_classes`."""
+
+    line_index: LineIndex
+    ins: dict[str, str]
+    outs: dict[str, str]
+
+    def combinations(self) -> list[tuple[str, str]]:
+        """(in, out) interface pairs covering every way the filter's matches can apply."""
+        return _combinations(self.ins, self.outs)
+
+
+def filter_interfaces(hs: HeaderSpace, flt: Filter) -> FilterInterfaces:
+    """:class:`FilterInterfaces` of ``flt``, read once per analysis: the engine (which
+    interfaces a filter treats alike) and line reachability (the combinations to read)
+    each read all of a filter's lines for it (20,000 RouterOS rules: issue #15).  Kept
+    in the HeaderSpace's cache with the filter, so that its id stays its own."""
+    key = ("interfaces", id(flt))
+    got = hs.line_sets_cache.get(key)
+    if got is not None and got[0] is flt:
+        return got[1]
+    read = FilterInterfaces(LineIndex(flt), interface_classes(flt, "in_ifaces"), interface_classes(flt, "out_ifaces"))
+    hs.line_sets_cache[key] = (flt, read)
+    return read
 
 
 def interface_combinations(flt: Filter) -> list[tuple[str, str]]:
     """(in, out) interface pairs covering every way the filter's matches can apply."""
-    ins = _iface_representatives(flt, "in_ifaces")
-    outs = _iface_representatives(flt, "out_ifaces")
-    return [(i, o) for i in ins for o in outs]
+    return _combinations(interface_classes(flt, "in_ifaces"), interface_classes(flt, "out_ifaces"))
+
+
+def _combinations(ins: dict[str, str], outs: dict[str, str]) -> list[tuple[str, str]]:
+    """One interface per class of each side (:func:`interface_classes`, plus
+    OTHER_IFACE), every pair of them."""
+    in_reps = [*sorted(set(ins.values())), OTHER_IFACE]
+    out_reps = [*sorted(set(outs.values())), OTHER_IFACE]
+    return [(i, o) for i in in_reps for o in out_reps]
 
 
 def _later_outcomes(hs: HeaderSpace, flt: Filter, sets: LineSets, positions: list[int]) -> dict[int, tuple[Bdd, Bdd]]:
@@ -859,9 +889,10 @@ def shadowed_lines(hs: HeaderSpace, flt: Filter) -> list[UnreachableLine]:
     """
     if flt.partial:
         return []
-    index = LineIndex(flt)
+    read = filter_interfaces(hs, flt)
+    index = read.line_index
     views_of: dict[int, list[LineSets]] = {}
-    combinations = interface_combinations(flt)
+    combinations = read.combinations()
     # A line's address boxes, the same in every combination (kept when there are several).
     boxes_of: dict[int, list] | None = {} if len(combinations) > 1 else None
     spans_memo: dict = {}  # long address lists' spans (_spans)

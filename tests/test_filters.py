@@ -672,3 +672,29 @@ def test_two_partial_accepts_in_a_drop_chain_are_maybe_not_certain():
     flt = Filter("forward", [*drops, FilterLine(Action.PERMIT, [Match()], Src("nft", 3, "accept"))], Action.DENY)
     certain, maybe, _ = filters.permitted(hs, flt, filters.line_sets(hs, flt, None, None))
     assert maybe == hs.match(lan) and certain == ~hs.match(lan)
+
+
+def test_a_filters_interfaces_are_read_once_per_analysis(monkeypatch):
+    """The engine (which interfaces a filter treats alike) and line reachability (the
+    combinations it reads) share one reading of a filter's interfaces
+    (filters.filter_interfaces): each filter's lines are indexed once per audit, and the
+    combinations are interface_combinations'."""
+    from helpers import SAMPLES
+
+    from netaudit.audit import run_audit
+
+    built: list[int] = []
+    real = filters.LineIndex.__init__
+
+    def counting(self, flt):
+        built.append(id(flt))
+        real(self, flt)
+
+    monkeypatch.setattr(filters.LineIndex, "__init__", counting)
+    audit = run_audit([SAMPLES / "routeros-commune-leaky-firewall"])
+    looked = [f for d in audit.devices for f in d.filters.values() if filters.interface_dependent(f)]
+    assert looked and built and len(built) == len(set(built))
+    for flt in looked:
+        read = filters.filter_interfaces(audit.engine.hs, flt)
+        assert filters.filter_interfaces(audit.engine.hs, flt) is read
+        assert read.combinations() == filters.interface_combinations(flt)

@@ -186,20 +186,14 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, BroadcastHelpers, Con
         if dep is None:
             flt = dev.filters[name]
             dep = self._cache[key] = (
-                (
-                    filters.LineIndex(flt),
-                    filters.interface_classes(flt, "in_ifaces"),
-                    filters.interface_classes(flt, "out_ifaces"),
-                )
-                if filters.interface_dependent(flt)
-                else False
+                filters.filter_interfaces(self.hs, flt) if filters.interface_dependent(flt) else False
             )
         if dep is False:
             return (None, None)
-        _, ins, outs = cast(tuple, dep)
+        read = cast(filters.FilterInterfaces, dep)
         return (
-            in_if if in_if is None else ins.get(in_if, filters.OTHER_IFACE),
-            out_if if out_if is None else outs.get(out_if, filters.OTHER_IFACE),
+            in_if if in_if is None else read.ins.get(in_if, filters.OTHER_IFACE),
+            out_if if out_if is None else read.outs.get(out_if, filters.OTHER_IFACE),
         )
 
     def _compiled(self, dev: Device, name: str, in_if: str | None, out_if: str | None) -> filters.LineSets:
@@ -210,7 +204,7 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, BroadcastHelpers, Con
         if got is None:
             dep = self._cache[("ifdep", dev.hostname, name)]
             got = self._cache[key] = filters.line_sets(
-                self.hs, dev.filters[name], in_if, out_if, dep[0].candidates(in_if, out_if) if dep else None
+                self.hs, dev.filters[name], in_if, out_if, dep.line_index.candidates(in_if, out_if) if dep else None
             )
         return got
 
