@@ -366,7 +366,8 @@ def test_a_line_with_a_long_address_list_is_indexed_by_its_bounding_box():
 @given(
     _spread_filter(),
     st.integers(0, 30),
-    st.sampled_from(["10.0.0.0/23", "10.0.0.0/8", "0.0.0.0/0", "10.0.1.4/32", "192.168.7.0/24"]),
+    # 10.1.0.0/16: one /24 block of the filter's and addresses outside it, in one range.
+    st.sampled_from(["10.0.0.0/23", "10.0.0.0/8", "0.0.0.0/0", "10.0.1.4/32", "192.168.7.0/24", "10.1.0.0/16"]),
     st.sampled_from(["", "established", "and 11.0.0.0/24 new"]),
 )
 def test_a_forest_by_destination_block_answers_as_one_tree(flt, cut, dst, more):
@@ -384,10 +385,23 @@ def test_a_forest_by_destination_block_answers_as_one_tree(flt, cut, dst, more):
     elif more:  # two far-apart destinations, the state on top differing
         P = (P & hs.var("est")) | (hs.prefix("dst_ip", "11.0.0.0/24") & ~hs.var("est"))
     permits = [flt.lines[i].action == Action.PERMIT for i in sets.order]
+    # Ranges known to hold P's destinations (a blocked cell's: Witnesses._denied_split):
+    # the zone's block, its /16 (one block or several), every address; P's own.
+    levels = hs.field_levels("dst_ip")
+    zone = hs.prefix("dst_ip", dst) | (hs.prefix("dst_ip", "11.0.0.0/24") if more.startswith("and") else hs.false)
+    zone_lo, zone_hi = headerspace.value_block(zone, levels, hs.false)
+    knowns = [
+        (zone_lo, zone_hi),
+        (zone_lo & ~0xFFFF, zone_hi | 0xFFFF),
+        (0, (1 << 32) - 1),
+        headerspace.value_block(P, levels, hs.false),
+    ]
     for how in (split, one_block) if split is not None else (one_block,):
         forest = linetree.LineForest(hs, sets.order, lambda pos: items[pos][1], *how)
         for _ in range(3):  # read line by line at first, then through the block's tree
             assert forest.first_match(P, cut) == tree.first_match(P, cut)
+            for known in knowns:
+                assert forest.first_match(P, cut, known) == tree.first_match(P, cut)
             assert forest.remainder(P, cut) == tree.remainder(P, cut)
             assert forest.leaves_some(hs, P, cut) == (tree.remainder(P, cut) != hs.false)
         for default_permit in (False, True):

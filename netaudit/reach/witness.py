@@ -170,7 +170,9 @@ class Witnesses:
                 # minus what it allows: split from the (small) part that meets the
                 # cell, never the whole denial (the allowed set is large).
                 denied.asked += 1
-                taken, rest = self._denied_split(key, allowed, arrived)
+                # Its destinations lie in both the cell's and the application's blocks.
+                within = (max(low, span_low), min(high, span_high))
+                taken, rest = self._denied_split(key, allowed, arrived, within)
                 # Each part is of the cell's own packets: it meets them when it is not empty.
                 own = True
             else:
@@ -184,7 +186,7 @@ class Witnesses:
                 if not hs.meets(denied.arrived, target):
                     continue
                 if denied.split is None:
-                    denied.split = self._denied_split(key, allowed, denied.arrived)
+                    denied.split = self._denied_split(key, allowed, denied.arrived, denied.dst_span)
                 taken, rest = denied.split
                 own = False
             dev, name = key[0], key[1]
@@ -196,11 +198,13 @@ class Witnesses:
                 found[(dev, name, -1)] = {"device": dev, **_default_cite(d, name, with_action=False)}
         return [found[k] for k in sorted(found, key=lambda k: (k[0], k[1], k[2]))][:limit]
 
-    def _denied_split(self, key: tuple, allowed, packets) -> tuple[list, Bdd]:
+    def _denied_split(self, key: tuple, allowed, packets, dst_within: tuple[int, int]) -> tuple[list, Bdd]:
         """The packets of ``packets`` that filter application ``key`` (device, filter,
         in, out) denies — those it does not allow (``allowed``) — split by first match:
         ([(a denying or partial line's index, the packets it takes)], the packets no
-        line takes)."""
+        line takes).  ``dst_within``: a range holding the packets' destinations, known
+        already (the cell's and the application's blocks): a forest places them by it
+        (linetree.LineForest._meeting) without reading their destinations again."""
         hs = self.hs
         if hs.within(packets, allowed):
             return [], hs.false
@@ -208,7 +212,9 @@ class Witnesses:
         d = self.topo.devices[dev]
         flt = d.filters[name]
         # First match through the filter's tree: only the lines that take packets.
-        taken, rest = filters.line_tree(hs, flt, self._compiled(d, name, in_if, out_if)).first_match(packets & ~allowed)
+        taken, rest = filters.line_tree(hs, flt, self._compiled(d, name, in_if, out_if)).first_match(
+            packets & ~allowed, dst_within=dst_within
+        )
         lines = flt.lines
         return [(idx, part) for idx, part in taken if lines[idx].action == Action.DENY or lines[idx].partial], rest
 
