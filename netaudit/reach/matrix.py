@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..collector import collector_paused
 from ..headerspace import Bdd, HeaderSpace, Packet
 from ..messages import Text
 from ..vocabulary import DEVICES_ZONE
@@ -73,9 +74,17 @@ def compute_matrix(engine: Engine, zone_names: list[str]) -> list[Cell]:
     return cells
 
 
+# The collector paused here too, not only in the audit (collector.collector_paused): a
+# caller that computes rows itself (the per-source-zone bench, a library user) would
+# otherwise run BDD work with it on, which bdd_manager.py forbids, and pay its full
+# collections over the whole prepared model — a third of the Stanford backbone's first
+# row (docs/performance.md, issue #15).
+@collector_paused
 def compute_row(engine: Engine, src: str, zone_names: list[str]) -> list[Cell]:
     """The cells of source zone ``src``: to every other zone of ``zone_names``, then to
-    @devices (with its forged-source and reply deliveries)."""
+    @devices (with its forged-source and reply deliveries).  Runs with the cyclic
+    collector paused, what it built moved to the oldest generation
+    (:func:`netaudit.collector.collector_paused`)."""
     hs = engine.hs
     pz = engine.zones[src]
     run = engine.run_zone(src)

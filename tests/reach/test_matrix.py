@@ -92,3 +92,36 @@ def test_replies_reaching_a_zone_only_through_a_static_nat_are_all_asked(tmp_pat
     # What bounding them by the zone's addresses would have lost:
     alone = engine.run_zone("internet", replies & engine.zone_addr["servers"]).deliveries
     assert "servers" not in alone or alone["servers"].certain == hs.false
+
+
+def test_a_row_runs_with_the_cyclic_collector_paused_and_leaves_it_as_it_was():
+    """``compute_row`` pauses the collector itself (BDD work must not run with it on:
+    bdd_manager.py), so a caller computing rows outside an audit gets the audit's cells
+    at the audit's cost, and finds the collector as it left it."""
+    import gc
+
+    from netaudit.reach.matrix import compute_matrix, compute_row
+
+    _snap, _site, _topo, placed, engine, _warnings = prepare([OFFICES[0]])
+    names = [z.name for z in placed]
+    seen: list[bool] = []
+    run_zone = engine.run_zone
+
+    def recording(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return run_zone(*args, **kwargs)
+
+    engine.run_zone = recording  # type: ignore[method-assign]
+    assert gc.isenabled()
+    rows = [c for src in names for c in compute_row(engine, src, names)]
+    assert gc.isenabled() and seen and not any(seen)
+    engine.run_zone = run_zone  # type: ignore[method-assign]
+    assert [(c.src, c.dst, c.verdict) for c in rows] == [
+        (c.src, c.dst, c.verdict) for c in compute_matrix(engine, names)
+    ]
+    gc.disable()
+    try:
+        compute_row(engine, names[0], names)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
