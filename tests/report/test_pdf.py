@@ -156,3 +156,36 @@ def test_matrix_table_in_the_first_pages(lang, leaky_pdf, leaky_pdf_en):
     heading = f"3. {t('section.matrix', lang)}"
     back = t("matrix.summary.back", lang, title=t("matrix.summary.title", lang))
     assert flat[flat.rindex(heading) :].startswith(f"{heading} {back}")
+
+
+def test_pdf_typeset_with_the_collector_paused(monkeypatch, tmp_path):
+    """WeasyPrint typesets with the cyclic collector paused (report/pdf.py): the collector
+    is on again afterwards, and the PDF reads the same as one typeset with the collector
+    running throughout (the pause replaced by a no-op)."""
+    import contextlib
+    import gc
+
+    from netaudit.report import RenderOptions, pdf
+
+    doc = sample_doc("leaky")
+    inside: list[bool] = []
+    real_paused = pdf.paused
+
+    @contextlib.contextmanager
+    def spy():
+        with real_paused():
+            inside.append(gc.isenabled())
+            yield
+
+    monkeypatch.setattr(pdf, "paused", spy)
+    paused_pdf = pdf.render_doc(doc, RenderOptions(lang="vi"))
+    assert inside == [False]
+    assert gc.isenabled()
+    monkeypatch.setattr(pdf, "paused", contextlib.nullcontext)
+    running_pdf = pdf.render_doc(doc, RenderOptions(lang="vi"))
+    texts = []
+    for name, data in (("paused.pdf", paused_pdf), ("running.pdf", running_pdf)):
+        (tmp_path / name).write_bytes(data)
+        texts.append(_text(tmp_path / name, "-layout"))
+    assert texts[0] == texts[1]
+    assert texts[0].count("\f") > 20
