@@ -25,7 +25,7 @@ def render_doc(doc: dict, options: RenderOptions) -> bytes:
     # WeasyPrint builds a box tree, styles and page layouts that stay alive until the PDF
     # is written: the cyclic collector's full collections set off meanwhile walked all of
     # them (6 for the 82-zone core, ≈ 0.1 s each: 15 % of its render).  Its reference
-    # cycles (≈ 230,000 objects a render) are collected at once after the block; the peak
+    # cycles (≈ 230,000 objects a render) are collected when the collector next runs; the peak
     # barely moves (docs/performance.md, "The PDF of a many-zone audit").
     with paused():
         return HTML(string=html, base_url=None).write_pdf()
