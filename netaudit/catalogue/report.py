@@ -212,6 +212,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "Thiết bị mạng (giao diện quản trị)",
         "en": "Network devices (management interfaces)",
     },
+    "zone.devices.short": {"vi": "Thiết bị (quản trị)", "en": "Devices (admin)"},
     # Display names of declared zones by kind, for prose and headings (words.zone_names);
     # tables keep the zone's id beside them.
     "zone.name.internal": {"vi": "Vùng mạng nội bộ", "en": "Internal zone"},
@@ -380,6 +381,15 @@ ENTRIES: dict[str, dict[str, str]] = {
     "verdict.reachable.cap": {"vi": "Truy cập được", "en": "Reachable"},
     "verdict.blocked.cap": {"vi": "Bị chặn", "en": "Blocked"},
     "verdict.unknown.cap": {"vi": "Chưa xác định", "en": "Unknown"},
+    # A verdict in one word, for the compact matrix (matrix_view._compact).
+    "verdict.reachable.short": {"vi": "Tới được", "en": "Open"},
+    "verdict.blocked.short": {"vi": "Chặn", "en": "Blocked"},
+    "verdict.unknown.short": {"vi": "Chưa rõ", "en": "Unknown"},
+    "matrix.compact.legend": {"vi": "“{short}”: {verdict}", "en": "“{short}”: {verdict}"},
+    "matrix.compact.violation": {
+        "vi": "“{flag}”: truy cập được, trái với chính sách tham chiếu",
+        "en": "“{flag}”: reachable, against the reference policy",
+    },
     # ---- witness paths
     "witness.title": {"vi": "Đường đi của gói tin minh chứng", "en": "Witness path"},
     "witness.packet": {"vi": "Gói tin minh chứng: {packet}", "en": "Witness packet: {packet}"},
@@ -1001,10 +1011,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "is in the table “{title}”; the paths in full: {where}.",
     },
     "detail.matrix_compact": {
-        "vi": "Bảng rút gọn ({n} vùng mạng): mỗi ô chỉ ghi kết quả và vi phạm (nếu có); dịch vụ đi qua được, yêu "
-        "cầu theo chính sách và lý do của từng ô: {where}.",
-        "en": "Compact table ({n} zones): each cell gives the verdict and any violation only; the services "
-        "delivered, the expectation and the reason of each cell: {where}.",
+        "vi": "Bảng rút gọn ({n} vùng mạng): hàng và cột ghi mã của vùng; mỗi ô chỉ ghi kết quả ({legend}); dịch "
+        "vụ đi qua được, yêu cầu theo chính sách và lý do của từng ô: {where}.",
+        "en": "Compact table ({n} zones): rows and columns give the zone's id; each cell gives the verdict only "
+        "({legend}); the services delivered, the expectation and the reason of each cell: {where}.",
     },
     "detail.zones_elsewhere": {
         "vi": "Bảng trên chỉ nêu các vùng mạng có vấn đề khi xếp vùng; {n} vùng mạng còn lại cùng dải địa chỉ, "
@@ -1092,6 +1102,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "Kế hoạch không khắc phục được (và lý do):",
         "en": "Not closed by the plan (and why):",
     },
+    "remedy.unfixable_many": {"vi": "{refs} ({n} tồn tại)", "en": "{refs} ({n} findings)"},
     "remedy.see_plan": {
         "vi": "Thuộc bộ thay đổi của thiết bị {device}",
         "en": "Part of device {device}'s change set",

@@ -463,7 +463,8 @@ def remedy(v: View) -> None:
             by_finding.setdefault(fid, d["device"])
     anchors = {d["device"]: d["anchor"] for d in devices}
     listed, n_devices = v.cut(devices, caps.PLAN_DEVICES)
-    unfixable, n_unfixable = v.cut(plan.get("unfixable") or [], caps.UNFIXABLE)
+    reasons = _unfixable(v, plan.get("unfixable") or [])
+    unfixable, _ = v.cut(reasons, caps.UNFIXABLE)
     v.remedy = {
         "intro": v.t("remedy.intro"),
         "devices": listed,
@@ -475,10 +476,8 @@ def remedy(v: View) -> None:
         )
         if n_devices
         else "",
-        "unfixable": [
-            f"{v.finding_refs.get(u['finding'], u['finding'])}: {v.prose(v.L(u.get('reason')))}" for u in unfixable
-        ],
-        "unfixable_more": v.more("findings", n_unfixable),
+        "unfixable": [text for text, _ in unfixable],
+        "unfixable_more": v.more("findings", sum(n for _, n in reasons[len(unfixable) :])),
     }
     # A change set left out of the print: the findings point to the note saying so.
     for d in devices[len(listed) :]:
@@ -507,6 +506,26 @@ def remedy(v: View) -> None:
             plans = v.root_causes[f["root"] - 1]["plans"]
             if f["plan"] not in plans:
                 plans.append(f["plan"])
+
+
+def _unfixable(v: View, unfixable: list[dict]) -> list[tuple[str, int]]:
+    """The findings no change set closes, one line per reason (text, findings): the
+    sections that print them, each once, then the reason.  A site without a management
+    zone leaves every device's ssh open for the same reason: 32 identical lines on the
+    Stanford backbone."""
+    by_reason: dict[str, list[str]] = {}
+    for u in unfixable:
+        ref = v.finding_refs.get(u["finding"], u["finding"])
+        by_reason.setdefault(v.prose(v.L(u.get("reason"))), []).append(ref)
+    lines = []
+    for reason, refs in by_reason.items():
+        ordered = sorted(dict.fromkeys(refs), key=lambda r: [int(x) for x in re.findall(r"\d+", r)] or [1 << 30])
+        shown, n = v.cut(ordered, caps.REFS)
+        where = ", ".join(shown) + (" " + v.t("detail.refs_cut", n=n) if n else "")
+        if len(refs) > 1:
+            where = v.t("remedy.unfixable_many", refs=where, n=len(refs))
+        lines.append((f"{where}: {reason}", len(refs)))
+    return lines
 
 
 def _zones_cut(v, zones: list[str]) -> list[str]:

@@ -235,14 +235,7 @@ def matrix(v: View, zone_kind: dict) -> None:
         "grouped": None,
     }
     if v.detail == "summary" and len(names) > caps.MATRIX_COMPACT:
-        # Too many columns for a page: the cells hold the verdict only (a cut, with its note).
-        v.cuts += 1
-        v.matrix["compact"] = True
-        v.notes["matrix"] = v.t("detail.matrix_compact", n=len(names), where=v.t("detail.where"))
-        for row in rows:
-            for cell in row["cells"]:
-                if cell is not None:
-                    cell.update(services="", reason="")
+        _compact(v)
     for c in doc.get("matrix", []):
         verdict = c.get("verdict", "unknown")
         blocked_by = c.get("blocked_by", [])
@@ -285,6 +278,32 @@ def matrix(v: View, zone_kind: dict) -> None:
     _cut_flows(v)
     if v.detail == "summary" and len(names) > caps.MATRIX_GROUPED:
         _group(v, zone_kind, names)
+
+
+def _compact(v: View) -> None:
+    """The summary's matrix of more than ``MATRIX_COMPACT`` zones (a cut, with its note):
+    too many columns for a page to hold the zones' display names and the verdicts in
+    words, which wrapped letter by letter over four pages at 16 zones.  Headers name each
+    zone by its id (``_short``), a cell holds its verdict in a word, a violating cell
+    the violation flag alone (it is reachable); the note says what the words mean and
+    where the rest of each cell is."""
+    v.cuts += 1
+    v.matrix["compact"] = True
+    legend = [
+        v.t("matrix.compact.legend", short=v.t(f"verdict.{k}.short"), verdict=v.t(f"verdict.{k}.cap"))
+        for k in ("reachable", "blocked", "unknown")
+    ]
+    legend.append(v.t("matrix.compact.violation", flag=v.t("matrix.violation")))
+    v.notes["matrix"] = v.t(
+        "detail.matrix_compact", n=len(v.matrix["rows"]), legend="; ".join(legend), where=v.t("detail.where")
+    )
+    for head in (*v.matrix["cols"], *v.matrix["rows"]):
+        head.update(label=_short(v, head["name"], compact=True), id="")
+    for row in v.matrix["rows"]:
+        for cell in row["cells"]:
+            if cell is not None:
+                word = v.t("matrix.violation") if cell["violation"] else v.t(f"verdict.{cell['verdict']}.short")
+                cell.update(label=word, violation=False, services="", reason="")
 
 
 # Where a matrix cell links when the summary does not print its flow (the note saying so).
@@ -344,9 +363,12 @@ def anchor(src: str, dst: str) -> str:
 _CLASSES = ("violation", "unknown", "reachable", "blocked")
 
 
-def _short(v: View, name: str) -> str:
+def _short(v: View, name: str, compact: bool = False) -> str:
     """A zone in a many-zone table: its id where its display name is only its kind and id
-    ("Vùng mạng nội bộ “staff-vlan23”"), else the display name (a declared title, "Internet")."""
+    ("Vùng mạng nội bộ “staff-vlan23”"), else the display name (a declared title, "Internet");
+    ``compact`` (a column as narrow as a word) names the devices' pseudo-zone in short."""
+    if compact and name == DEVICES_ZONE:
+        return v.t("zone.devices.short")
     label = v.zone(name)
     return name if name != DEVICES_ZONE and name in label and label != name else label
 

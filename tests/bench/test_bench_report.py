@@ -80,6 +80,8 @@ def test_pdf_process_leaky(benchmark, tmp_path):
 
 @pytest.fixture(scope="module")
 def stanford_doc(tmp_path_factory):
+    """The Stanford backbone's JSON document by its number of zones (8: one per building,
+    16: one per half building), each audited once."""
     import yaml
 
     from netaudit.audit import run_audit
@@ -90,17 +92,27 @@ def stanford_doc(tmp_path_factory):
 
     if not CORPUS.is_dir():
         pytest.skip(f"shared corpus not present at {CORPUS}")
-    site = tmp_path_factory.mktemp("stanford") / "stanford-site.yaml"
-    site.write_text(yaml.safe_dump(site_dict(load_snapshot([CORPUS]).devices)), encoding="utf-8")
-    return audit_dict(run_audit([CORPUS], site), RenderOptions())
+    docs: dict[int, dict] = {}
+
+    def doc(zones: int) -> dict:
+        if zones not in docs:
+            site = tmp_path_factory.mktemp("stanford") / "stanford-site.yaml"
+            devices = load_snapshot([CORPUS]).devices
+            site.write_text(yaml.safe_dump(site_dict(devices, halves=zones == 16)), encoding="utf-8")
+            docs[zones] = audit_dict(run_audit([CORPUS], site), RenderOptions())
+        return docs[zones]
+
+    return doc
 
 
-def test_pdf_render_stanford(benchmark, request, tmp_path):
-    """JSON document → PDF of the Stanford backbone (537 findings, 8 zones, 16 devices), the
-    default summary, in process; the page count is printed."""
+@pytest.mark.parametrize("zones", [8, 16])
+def test_pdf_render_stanford(benchmark, request, tmp_path, zones):
+    """JSON document → PDF of the Stanford backbone (16 devices; 8 zones and 537 findings, or
+    16 zones and 592 findings: the compact matrix), the default summary, in process; the
+    page count is printed."""
     if not benchmark.enabled:
         pytest.skip("the Stanford audit runs under make bench only")
-    doc = request.getfixturevalue("stanford_doc")
+    doc = request.getfixturevalue("stanford_doc")(zones)
     render_doc(doc, "pdf", RenderOptions(lang="vi"))  # warm: imports, fonts
     result = benchmark.pedantic(lambda: _fresh(doc, "pdf"), rounds=5, iterations=1)
     assert result.startswith(b"%PDF-")
@@ -111,7 +123,7 @@ def test_pdf_render_stanford(benchmark, request, tmp_path):
         pdf.write_bytes(result)
         info = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=True).stdout
         pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
-        print(f"\nStanford PDF: {pages} pages, {len(result) / 1e6:.2f} MB, median {median:.2f} s")
+        print(f"\nStanford {zones}-zone PDF: {pages} pages, {len(result) / 1e6:.2f} MB, median {median:.2f} s")
         assert pages <= STANFORD_PAGES
     assert median <= STANFORD_TARGET
 

@@ -253,6 +253,59 @@ def test_matrix_of_many_zones_is_compact():
     assert not full.matrix["compact"] and any(c["services"] for r in full.matrix["rows"] for c in r["cells"] if c)
 
 
+def test_compact_matrix_names_zones_by_id_and_verdicts_in_a_word():
+    """The compact matrix names each zone by its id and each verdict in one word (the
+    display names and verdicts in words wrapped letter by letter over four pages of the
+    16-zone Stanford print); a violating cell says so alone, the note gives the legend."""
+    doc = large_doc(copies=1, extra_zones=caps.MATRIX_COMPACT - 4, files=0, warnings=0)
+    v = _view(doc, "summary")
+    names = [z["name"] for z in doc["zones"]]
+    assert [r["label"] for r in v.matrix["rows"]] == [n if n in v.zone(n) else v.zone(n) for n in names]
+    assert v.matrix["cols"][-1]["label"] == _t("zone.devices.short")
+    assert not any(h["id"] for h in (*v.matrix["rows"], *v.matrix["cols"]))
+    cls = {(c["src"], c["dst"]): c for c in doc["matrix"]}
+    words = {k: _t(f"verdict.{k}.short") for k in ("reachable", "blocked", "unknown")}
+    seen = set()
+    for row in v.matrix["rows"]:
+        for cell in row["cells"]:
+            if cell is None:
+                continue
+            c = cls[(cell["src"], cell["dst"])]
+            want = _t("matrix.violation") if c.get("violation") else words[c["verdict"]]
+            assert cell["label"] == want and not cell["violation"]
+            seen.add(want)
+    assert _t("matrix.violation") in seen and len(seen) >= 3
+    for word in words.values():
+        assert f"“{word}”" in v.notes["matrix"]
+    html = render_doc(doc, "html", RenderOptions(detail="summary"))
+    assert '<table class="matrix compact">' in html
+    full = _view(doc, "full")
+    assert full.matrix["rows"][0]["label"] == full.zone(names[0])
+    assert {c["label"] for r in full.matrix["rows"] for c in r["cells"] if c} <= {_t(f"verdict.{k}.cap") for k in words}
+
+
+def test_unfixable_findings_one_line_per_reason():
+    """The findings no change set closes are printed one line per reason, naming the
+    sections in order, each once, and how many findings share it."""
+    doc = sample_doc("leaky")
+    ids = [f["id"] for f in doc["findings"]]
+    same = {"vi": "thiếu vùng quản trị", "en": "no management zone"}
+    other = {"vi": "lý do khác", "en": "another reason"}
+    doc["remedy"]["unfixable"] = [
+        {"finding": ids[4], "check": "x", "reason": same},
+        {"finding": ids[1], "check": "x", "reason": same},
+        {"finding": ids[2], "check": "x", "reason": other},
+        {"finding": ids[1], "check": "x", "reason": same},
+    ]
+    for detail in ("summary", "full"):
+        v = _view(doc, detail)
+        first, second = v.remedy["unfixable"]
+        refs = [v.finding_refs[ids[1]], v.finding_refs[ids[4]]]
+        assert first == _t("remedy.unfixable_many", refs=", ".join(refs), n=3) + ": " + same["vi"]
+        assert second == f"{v.finding_refs[ids[2]]}: {other['vi']}"
+        assert not v.remedy["unfixable_more"]
+
+
 def _kind_pairs(doc: dict) -> dict[tuple[str, str], dict[str, int]]:
     """The zone pairs of a document counted by (source kind, destination kind) and class."""
     kind = {z["name"]: z["kind"] for z in doc["zones"]}
@@ -435,8 +488,10 @@ def test_pdf_full_detail_gives_more(tmp_path):
 # --------------------------------------------------------------------------- the Stanford backbone
 
 
-@pytest.fixture(scope="module")
-def stanford_json(tmp_path_factory, corpus_dir):
+@pytest.fixture(scope="module", params=[8, 16], ids=["8-zones", "16-zones"])
+def stanford_json(request, tmp_path_factory, corpus_dir):
+    """The Stanford backbone's JSON document with one zone per building (8) or per half
+    building (16: the compact matrix)."""
     from bench.stanford import site_dict
 
     from netaudit.audit import run_audit
@@ -447,7 +502,8 @@ def stanford_json(tmp_path_factory, corpus_dir):
     folder = tmp_path_factory.mktemp("stanford")
     corpus = corpus_dir / "stanford-backbone"
     site = folder / "stanford-site.yaml"
-    site.write_text(yaml.safe_dump(site_dict(load_snapshot([corpus]).devices)), encoding="utf-8")
+    devices = load_snapshot([corpus]).devices
+    site.write_text(yaml.safe_dump(site_dict(devices, halves=request.param == 16)), encoding="utf-8")
     doc = audit_dict(run_audit([corpus], site), RenderOptions())
     out = folder / "stanford.json"
     out.write_text(dumps_json(doc, indent=2), encoding="utf-8")
@@ -474,6 +530,11 @@ def test_stanford_pdf_within_40_pages(stanford_json, tmp_path):
     entries = {int(n) for n in re.findall(r"\b4\.(\d+)\. ", flat)}  # the printed ones and "Các tồn tại khác"
     assert entries == set(range(1, len(entries) + 1)) and len(entries) < total
     assert f"4.{len(entries)}. {_t('detail.others.title')}" in flat
+    compact = len(doc["zones"]) > caps.MATRIX_COMPACT
+    assert (_t("verdict.unknown.short") in flat) == compact
+    reasons = {u["reason"]["vi"] for u in doc["remedy"]["unfixable"]}
+    for reason in reasons:  # one line per reason
+        assert flat.count(" ".join(reason.split())) == 1, reason
     # --detail full: every finding has its entry
     articles = {}
     for detail in ("summary", "full"):
