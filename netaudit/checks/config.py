@@ -268,14 +268,38 @@ def unreachable_lines(hs: HeaderSpace, device: Device, filter: Filter) -> list[d
     },
 )
 def shadowed_acl_line(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
-    """Every filter line (used or not) that no packet can reach."""
+    """Every configuration line of a filter (used or not) that no packet can reach."""
     for dev in ctx.devices:
         for name in sorted(dev.filters):
             flt = dev.filters[name]
             if flt.kind == "synthesized":
                 continue  # checked on the filters it comes from, or not written by anyone
-            for u in shadowed_lines(ctx.hs, flt):
+            for u in configured_lines_unreached(flt, shadowed_lines(ctx.hs, flt)):
                 yield shadowed_finding(info, dev, flt, u)
+
+
+def configured_lines_unreached(flt: Filter, unreached: list[UnreachableLine]) -> list[UnreachableLine]:
+    """The unreachable lines of ``flt`` that are unreachable as configuration lines: a
+    chain jumped to from several places (RouterOS, iptables, nft) is read into the filter
+    once per jump, and a copy taken by an earlier copy of itself says nothing about the
+    line, which the earlier jump reaches.  A line is kept only when none of its copies
+    is reachable, once (its first copy)."""
+    if not unreached:
+        return unreached
+    dead = {u.index for u in unreached}
+
+    def where(idx: int):
+        src = flt.lines[idx].source
+        return (src.file, src.line, src.text) if src is not None and src.line is not None else ("#", idx)
+
+    live = {where(i) for i in range(len(flt.lines)) if i not in dead}
+    kept, seen = [], set()
+    for u in unreached:
+        key = where(u.index)
+        if key not in live and key not in seen:
+            seen.add(key)
+            kept.append(u)
+    return kept
 
 
 def shadowed_finding(info: CheckInfo, dev: Device, flt: Filter, u: UnreachableLine) -> Finding:

@@ -49,6 +49,7 @@ PER_CHECK = 2
 CONSEQUENCES = Cap(FINDINGS.over, 8)
 EVIDENCE = Cap(12, 8)  # evidence lines of one finding
 FINDING_ZONES = Cap(12, 8)  # zones named by one finding
+FINDING_LIST = Cap(12, 8)  # items of one list in a finding's sentence (zones, services)
 REFS = Cap(30, 10)  # sections named in one run of references (compliance evidence, consequences)
 # Section 3.  Flows detailed with their witness path: violations first, then unknown
 # cells, then allowed ones (every cell's verdict stays in the matrix table).

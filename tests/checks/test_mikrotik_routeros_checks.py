@@ -395,3 +395,36 @@ def test_a_sentence_naming_many_zones_names_eight_and_counts_the_rest(tmp_path):
         named = [z for z in f.zones if f"{z}," in f.detail["en"] or f"{z} …" in f.detail["en"]]
         assert named == f.zones[:NAMED_KEEP]
         assert f"… (+{len(f.zones) - NAMED_KEEP})" in f.detail["vi"]
+
+
+# --------------------------------------------------------------------------- shadowed lines of a chain jumped to twice
+
+JUMPED_TWICE = """
+/ip firewall filter
+add action=jump chain=forward in-interface=v10 jump-target=office
+add action=drop chain=forward in-interface=v40 protocol=tcp dst-port=22
+add action=jump chain=forward in-interface=v10 jump-target=office
+add action=accept chain=office protocol=tcp dst-port=443
+add action=accept chain=office protocol=tcp dst-port=443 dst-address=10.0.99.0/24
+add action=drop chain=forward
+"""
+
+
+def test_a_chain_jumped_to_twice_reports_its_lines_not_their_copies():
+    """A chain jumped to from two places is read once per jump: the second copy of its
+    first line is taken by the first copy — the line itself is reached by the first
+    jump, so it is not "never matched".  A line that no copy reaches is, once."""
+    from netaudit.checks.config import shadowed_lines
+
+    ctx = context(BASE + LOCKED + JUMPED_TWICE)
+    dev = ctx.devices[0]
+    copies = [u for flt in dev.filters.values() for u in shadowed_lines(ctx.hs, flt)]
+    by_line = {}
+    for flt in dev.filters.values():
+        for u in shadowed_lines(ctx.hs, flt):
+            by_line.setdefault(flt.lines[u.index].source.text, []).append(u.index)
+    assert len(copies) == 3 and len(by_line) == 2  # what the engine finds: copies
+    found = run("shadowed-acl-line", ctx)
+    assert len(found) == 1
+    [ev] = [e for e in found[0].evidence if "10.0.99.0/24" in e["text"]][:1]
+    assert found[0].evidence[0] == ev and found[0].detail["en"].count("10.0.99.0/24") == 1

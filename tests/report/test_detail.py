@@ -306,6 +306,31 @@ def test_unfixable_findings_one_line_per_reason():
         assert not v.remedy["unfixable_more"]
 
 
+def test_long_lists_in_a_finding_sentence_are_cut():
+    """A check's sentence naming 60 services and every zone (a forged source reaching 50
+    zones on 900 ports printed five pages of one finding) names the first FINDING_LIST.keep
+    of each list in the summary and says how many more; full detail names them all.  A
+    short list and the rest of the sentence are kept."""
+    doc = sample_doc("leaky")
+    zones = [z["name"] for z in doc["zones"]] + [f"office{i}" for i in range(14)]
+    for name in zones[len(doc["zones"]) :]:
+        doc["zones"].append({**doc["zones"][0], "name": name, "title": None})
+    services = [f"tcp/{1000 + 6 * i}" for i in range(60)]
+    f = doc["findings"][0]
+    f["detail"] = {
+        lang: f"Tới {', '.join(zones)}; dịch vụ: {', '.join(services)}; ngắn: tcp/22, udp/53. Hết."
+        for lang in ("vi", "en")
+    }
+    keep = caps.FINDING_LIST.keep
+    summary = _view(doc, "summary").findings[0]["detail"]
+    assert f"{', '.join(services[:keep])} {_t('detail.inline', n=60 - keep)};" in summary
+    assert services[keep] not in summary and f"dịch vụ: {services[0]}," in summary
+    assert _t("detail.inline", n=len(zones) - keep) in summary and zones[-1] not in summary
+    assert "ngắn: tcp/22, udp/53. Hết." in " ".join(summary.split())
+    full = _view(doc, "full").findings[0]["detail"]
+    assert all(x in full for x in services) and "(+" not in full
+
+
 def _kind_pairs(doc: dict) -> dict[tuple[str, str], dict[str, int]]:
     """The zone pairs of a document counted by (source kind, destination kind) and class."""
     kind = {z["name"]: z["kind"] for z in doc["zones"]}
