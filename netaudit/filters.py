@@ -12,16 +12,21 @@ the lines that can apply without looking at the others).
 Two readers of those sets, which differ in how they treat a line that was not fully
 understood (``FilterLine.partial``):
 
-* :func:`permitted` — the engine's (netaudit/reach): the packets the filter certainly
-  permits and those it *maybe* permits.  A partial line may or may not match: its
-  packets take the line's action if it matches and the rest of the filter's
+* :func:`permitted` — the engine's (netaudit/reach), here: the packets the filter
+  certainly permits and those it *maybe* permits.  A partial line may or may not
+  match: its packets take the line's action if it matches and the rest of the filter's
   otherwise (later lines read as written); where the two differ they are only
   *maybe* permitted, which can make a verdict unknown, never reachable or blocked
   (docs/semantics.md).
-* :func:`shadowed_lines` — line reachability (checks/config.py, Batfish's
-  ``filterLineReachability``): the lines no packet can reach.  Fail-closed: a partial
-  line is never reported and never used as proof that a later line is shadowed; a
-  partial filter yields nothing.
+* :func:`~netaudit.line_reachability.shadowed_lines` — line reachability
+  (netaudit/line_reachability.py): the lines no packet can reach, fail-closed (a line
+  that is :func:`no_proof` is never reported nor used as proof).  A module of its own:
+  the checks and ``fix`` read it, the engine never does; it reads this module's line
+  sets, interface combinations and trees (``line_tree(understood_only=True)``).
+
+Both skip BDD work by the lines' address boxes (netaudit/line_overlap.py): here, the
+deny lines no later permit line can meet (:func:`permitted`); there, the few earlier
+lines a line can meet.
 
 A filter that is partial as a whole (``Filter.partial``) or undefined is the callers'
 to handle: the engine makes every packet through it uncertain.
@@ -32,19 +37,15 @@ from __future__ import annotations
 import weakref
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from .headerspace import Bdd, HeaderSpace, value_block
+from .line_overlap import EVERY_PAIR, MAX_CANDIDATES, OverlapIndex
 from .linetree import LineForest, LineTree, forest_split, read_from_last
-from .model import PROTO_TCP, Action, Filter, Match
+from .model import Action, Filter, Match
 
 # Interface sentinel: an interface no filter names ("every other interface").
 OTHER_IFACE = "\x00other"
-
-# Batfish's Reason vocabulary (FilterLineReachabilityRows.Reason).
-BLOCKING_LINES = "BLOCKING_LINES"
-UNMATCHABLE = "INDEPENDENTLY_UNMATCHABLE"
 
 
 # --------------------------------------------------------------------------- line sets
@@ -85,7 +86,7 @@ class LineSets(dict):
         self.positions: dict[int, int] | None = None  # line index -> position in order, when asked often
         # Line index -> the earlier understood lines that may meet it (None: ask the tree).
         self.earlier: dict[int, list[int] | None] | None = None
-        self.last_union: tuple[tuple[int, ...], Bdd] | None = None  # (lines, their union): _reachable
+        self.last_union: tuple[tuple[int, ...], Bdd] | None = None  # (lines, their union): line_reachability._reachable
         self.split: tuple | bool | None = False  # forest_split of the lines, once asked (False: not yet)
 
     def __missing__(self, idx: int):
@@ -172,7 +173,7 @@ class _Lines:
         return any(hs.can_match(m) for m in ms)
 
 
-def _no_proof(line) -> bool:
+def no_proof(line) -> bool:
     """A line line reachability neither reports nor uses as proof: partly understood, or
     its matches a superset of what it takes (``FilterLine.approximated``)."""
     return bool(line.partial or line.approximated)
@@ -183,11 +184,11 @@ def line_tree(hs: HeaderSpace, flt: Filter, sets: LineSets, understood_only: boo
     lines split by destination block, which reads a block's lines when first asked about
     it): with every line and the actions (the engine's reading), or with the fully
     understood lines only (line reachability: a partial line is never proof)."""
-    if understood_only and not any(_no_proof(flt.lines[idx]) for idx in sets.order):
+    if understood_only and not any(no_proof(flt.lines[idx]) for idx in sets.order):
         understood_only = False  # the same tree: every line is understood
     tree = sets.trees.get(understood_only)
     if tree is None:
-        unproven = frozenset(idx for idx in sets.order if _no_proof(flt.lines[idx])) if understood_only else frozenset()
+        unproven = frozenset(idx for idx in sets.order if no_proof(flt.lines[idx])) if understood_only else frozenset()
         split = _split(flt, sets)
         if split:
             tree = LineForest(hs, sets.order, _SetReader(sets, unproven), *split)
@@ -516,7 +517,7 @@ def _idle_denials(hs: HeaderSpace, flt: Filter, sets: LineSets) -> frozenset[int
     permitting default or a later permit of every address pair (``permit ip any any``)
     and the catch-all deny before it can be idle: the reading goes from line of no
     block to line of no block there.  A block whose later permits grow beyond
-    _MAX_CANDIDATES boxes stops looking."""
+    MAX_CANDIDATES boxes stops looking."""
     split = sets.split
     if not isinstance(split, tuple):
         return frozenset()
@@ -543,8 +544,8 @@ def _idle_denials(hs: HeaderSpace, flt: Filter, sets: LineSets) -> frozenset[int
         pos -= 1
         if block is None:
             if line.action == Action.PERMIT:
-                boxes = _OverlapIndex.boxes(line)
-                open_ = open_ and _EVERY_PAIR not in boxes
+                boxes = OverlapIndex.boxes(line)
+                open_ = open_ and EVERY_PAIR not in boxes
                 wide.extend(boxes)
             elif sets[order[here]] == hs.true:  # a catch-all deny: no line after it matters
                 later, full, wide, open_ = {}, set(), [], True
@@ -552,10 +553,10 @@ def _idle_denials(hs: HeaderSpace, flt: Filter, sets: LineSets) -> frozenset[int
         if block in full:
             continue
         own = later.setdefault(block, [])
-        if len(own) + len(wide) > _MAX_CANDIDATES:
+        if len(own) + len(wide) > MAX_CANDIDATES:
             full.add(block)
             continue
-        boxes = _OverlapIndex.boxes(line)
+        boxes = OverlapIndex.boxes(line)
         if line.action == Action.PERMIT:
             own.extend(boxes)
         elif not _any_meet(boxes, own) and not _any_meet(boxes, wide):
@@ -592,413 +593,3 @@ def matching_line(hs: HeaderSpace, flt: Filter, sets: LineSets, pkt) -> int | No
         if hs.meets(sets[idx], single):
             return idx
     return None
-
-
-# --------------------------------------------------------------------------- line reachability
-
-
-@dataclass
-class UnreachableLine:
-    """A filter line that can never match; ``blocking`` are earlier line indexes."""
-
-    index: int
-    reason: str
-    blocking: list[int]
-    different_action: bool
-
-
-def _weight(hs: HeaderSpace, u) -> float:
-    return hs.bdd.count(u, nvars=len(hs.bdd.vars))
-
-
-def _taking(hs: HeaderSpace, flt: Filter, idx: int, sets: LineSets) -> list[int]:
-    """The earlier understood lines that take packets of line ``idx``, in first-match
-    order."""
-    candidates = sets.earlier.get(idx) if sets.earlier is not None else None
-    if candidates is not None:  # the only earlier lines whose addresses meet the line's
-        rest, taking = sets[idx], []
-        last = len(candidates) - 1
-        for k, j in enumerate(candidates):
-            if rest == hs.false:
-                break
-            if hs.meets(rest, sets[j]):
-                taking.append(j)
-                if k < last:  # what the line leaves, for the candidates after this one
-                    rest &= ~sets[j]
-        return taking
-    tree = line_tree(hs, flt, sets, understood_only=True)
-    parts, _ = tree.first_match(sets[idx], sets.order.index(idx) if sets.positions is None else sets.positions[idx])
-    return [j for j, _ in parts]
-
-
-def _reachable(hs: HeaderSpace, flt: Filter, idx: int, sets: LineSets) -> bool:
-    """Whether some packet of line ``idx`` (a line whose set is not empty) is matched by
-    no earlier understood line."""
-    candidates = sets.earlier.get(idx) if sets.earlier is not None else None
-    if candidates == []:  # no earlier line meets its addresses
-        return True
-    if candidates is not None:  # the only earlier lines whose addresses meet the line's
-        # Consecutive lines often have the same candidates (the catch-all lines every
-        # line meets): their union is kept for the next line.
-        key = tuple(candidates)
-        if sets.last_union is None or sets.last_union[0] != key:
-            sets.last_union = (key, _union(hs, key, sets))
-        return not hs.within(sets[idx], sets.last_union[1])
-    tree = line_tree(hs, flt, sets, understood_only=True)
-    end = sets.order.index(idx) if sets.positions is None else sets.positions[idx]
-    return tree.leaves_some(hs, sets[idx], end)
-
-
-_FULL = (0, 0xFFFFFFFF)
-# Beyond this many candidates an index answer is no cheaper than the tree's walk.
-_MAX_CANDIDATES = 64
-# Beyond this many boxes a line is indexed by their bounding box.
-_MAX_BOXES = 16
-
-
-def _spans(addrs, negate: bool, memo: dict | None = None) -> list[tuple[int, int]]:
-    """Address intervals a match's address list can hold; the whole space where it is
-    not a list of prefixes (negated, non-contiguous wildcard): never too small.  A long
-    list (shared by many rules) is read once per ``memo``: by identity, kept alive in it."""
-    if addrs is None or negate:
-        return [_FULL]
-    if memo is not None and len(addrs) > _MAX_BOXES:
-        got = memo.get(id(addrs))
-        if got is None or got[0] is not addrs:
-            got = memo[id(addrs)] = (addrs, _read_spans(addrs))
-        return got[1]
-    return _read_spans(addrs)
-
-
-def _one_span(addrs, negate: bool) -> tuple[int, int] | None:
-    """The one address interval of a side that :func:`_spans` reads as one; None when it
-    reads several."""
-    if addrs is None or negate:
-        return _FULL
-    if len(addrs) != 1:
-        return None
-    return _span(addrs[0]) or _FULL
-
-
-def _read_spans(addrs) -> list[tuple[int, int]]:
-    out = []
-    for a in addrs:
-        span = _span(a)
-        if span is None:
-            return [_FULL]
-        out.append(span)
-    return out
-
-
-def _span(a) -> tuple[int, int] | None:
-    """The address interval of pattern ``a``; None for a non-contiguous wildcard."""
-    w = a.wildcard
-    if (w + 1) & w:
-        return None
-    lo = a.value & ~w & 0xFFFFFFFF
-    return lo, lo | w
-
-
-class _OverlapIndex:
-    """Earlier lines by address boxes (a source interval by a destination interval), to
-    find the few lines a line's packets can meet without a BDD operation per earlier
-    line.  Boxes are supersets of the lines' packets, so an earlier line outside every
-    answer cannot take any of them.  Each side of a box is bucketed by the /24 or /16 it
-    lies in, or as wider (read by every query); a box is kept under its (destination,
-    source) buckets, so a query reads the few boxes of its own blocks, not every box of
-    its destination /24 (50,000 ACL lines: about 200 per /24)."""
-
-    def __init__(self) -> None:
-        # destination bucket -> source bucket -> boxes (see _bucket).
-        self.cells: dict[int | None, dict[int | None, list[tuple[int, int, int, int, int]]]] = {}
-        self.everywhere: list[int] = []  # lines with a box of every address pair
-
-    @staticmethod
-    def boxes(line, memo: dict | None = None) -> list[tuple[int, int, int, int]]:
-        """The address boxes of a line's matches (source span by destination span); an
-        address list of hundreds gives its bounding box (larger, never smaller), taken
-        from the spans without building their product (``memo``: see :func:`_spans`)."""
-        ms = line.matches
-        if len(ms) == 1:
-            # Most lines: one Match of one pattern (or none) a side — one box, what the
-            # general reading below gives, without its lists.
-            m = ms[0]
-            src, dst = _one_span(m.src, m.src_negate), _one_span(m.dst, m.dst_negate)
-            if src is not None and dst is not None:
-                return [src + dst]
-        sides = [(_spans(m.src, m.src_negate, memo), _spans(m.dst, m.dst_negate, memo)) for m in ms]
-        if sum(len(src) * len(dst) for src, dst in sides) > _MAX_BOXES:
-            return [
-                (
-                    min(lo for src, _ in sides for lo, _hi in src),
-                    max(hi for src, _ in sides for _lo, hi in src),
-                    min(lo for _, dst in sides for lo, _hi in dst),
-                    max(hi for _, dst in sides for _lo, hi in dst),
-                )
-            ]
-        return sorted({(s_lo, s_hi, d_lo, d_hi) for src, dst in sides for s_lo, s_hi in src for d_lo, d_hi in dst})
-
-    @staticmethod
-    def _bucket(lo: int, hi: int) -> int | None:
-        """The bucket of [lo, hi]: its /24 (the block, below 2^24), else its /16 (the
-        block with _IN_16 set), else None (wider)."""
-        if hi - lo < 256 and lo >> 8 == hi >> 8:
-            return lo >> 8
-        if hi - lo < 65536 and lo >> 16 == hi >> 16:
-            return _IN_16 | lo >> 16
-        return None
-
-    @staticmethod
-    def _buckets_meeting(own: int, lo: int, hi: int) -> tuple[int | None, ...]:
-        """The buckets whose boxes can meet [lo, hi] (bucket ``own``, not None): its own,
-        the wider ones holding it, the narrower ones inside it."""
-        if own < _IN_16:
-            return (own, _IN_16 | own >> 8, None)
-        return (own, None, *range(lo >> 8, (hi >> 8) + 1))
-
-    def add(self, idx: int, boxes) -> None:
-        """Index line ``idx`` by its ``boxes``."""
-        self._add(idx, [(box, self._bucket(box[2], box[3]), self._bucket(box[0], box[1])) for box in boxes])
-
-    def meeting(self, boxes) -> list[int] | None:
-        """Indexes of the lines whose boxes meet one of ``boxes``, in line order; None
-        when a box is too wide to ask (or the answer too long to be worth it)."""
-        return self._meeting([(box, self._bucket(box[2], box[3]), self._bucket(box[0], box[1])) for box in boxes])
-
-    def meeting_then_add(self, idx: int, boxes) -> list[int] | None:
-        """:meth:`meeting`, then :meth:`add` line ``idx`` (each box's buckets found once)."""
-        if len(boxes) == 1:
-            return self._one_box_meeting_then_add(idx, boxes[0])
-        placed = [(box, self._bucket(box[2], box[3]), self._bucket(box[0], box[1])) for box in boxes]
-        found = self._meeting(placed)
-        self._add(idx, placed)
-        return found
-
-    def _one_box_meeting_then_add(self, idx: int, box: tuple[int, int, int, int]) -> list[int] | None:
-        """:meth:`meeting_then_add` for a line of one box (most lines), without the lists
-        of boxes and buckets."""
-        s_lo, s_hi, d_lo, d_hi = box
-        d_own, s_own = self._bucket(d_lo, d_hi), self._bucket(s_lo, s_hi)
-        found = set(self.everywhere)
-        meeting = sorted(found) if d_own is not None and self._collect(found, box, d_own, s_own) else None
-        # _add for one box, without its tuple of placed boxes and the generator over them.
-        if box == _EVERY_PAIR:
-            self.everywhere.append(idx)
-        else:
-            row = self.cells.get(d_own)
-            if row is None:
-                row = self.cells[d_own] = {}
-            entries = row.get(s_own)
-            if entries is None:
-                row[s_own] = [(s_lo, s_hi, d_lo, d_hi, idx)]
-            else:
-                entries.append((s_lo, s_hi, d_lo, d_hi, idx))
-        return meeting
-
-    def _add(self, idx: int, placed) -> None:
-        if any(box == _EVERY_PAIR for box, _, _ in placed):
-            self.everywhere.append(idx)
-            return
-        for (s_lo, s_hi, d_lo, d_hi), d_key, s_key in placed:
-            self.cells.setdefault(d_key, {}).setdefault(s_key, []).append((s_lo, s_hi, d_lo, d_hi, idx))
-
-    def _meeting(self, placed) -> list[int] | None:
-        found: set[int] = set(self.everywhere)
-        for box, d_own, s_own in placed:
-            if d_own is None or not self._collect(found, box, d_own, s_own):
-                return None
-        return sorted(found)
-
-    def _collect(self, found: set[int], box, d_own: int, s_own: int | None) -> bool:
-        """Add to ``found`` the lines with a box meeting ``box`` (in buckets ``d_own``,
-        ``s_own``); False once they are too many to be worth it."""
-        s_lo, s_hi, d_lo, d_hi = box
-        cells = self.cells
-        s_keys = None if s_own is None else self._buckets_meeting(s_own, s_lo, s_hi)
-        for d in self._buckets_meeting(d_own, d_lo, d_hi):
-            row = cells.get(d)
-            if row is None:
-                continue
-            # A wide source meets every source bucket of the row.  The lists present are
-            # looked up in C, without a generator: a list is never empty (made with its
-            # first box), so filter(None, …) drops only the absent ones.
-            for entries in row.values() if s_keys is None else filter(None, map(row.get, s_keys)):
-                for e_slo, e_shi, e_dlo, e_dhi, j in entries:
-                    if e_slo <= s_hi and s_lo <= e_shi and e_dlo <= d_hi and d_lo <= e_dhi:
-                        found.add(j)
-        return len(found) <= _MAX_CANDIDATES
-
-
-# _OverlapIndex's bucket of a /16 block: the block with this bit set (a /24's is below it).
-_IN_16 = 1 << 24
-_EVERY_PAIR = (*_FULL, *_FULL)
-
-
-def _union(hs: HeaderSpace, lines: Iterable[int], sets: LineSets):
-    """The union of the packet sets of ``lines``."""
-    union = hs.false
-    for j in lines:
-        union |= sets[j]
-    return union
-
-
-def blocking_lines(hs: HeaderSpace, flt: Filter, idx: int, sets: LineSets) -> tuple[list[int], bool]:
-    """(blocking line indexes, different_action) for a covered line ``idx``.
-
-    A single taking line that covers the line alone is returned as is; otherwise the
-    taking lines are reduced to a minimal cover by dropping, smallest overlap first,
-    each line the others do not need.  ``different_action`` is Batfish's: some taking
-    line acts differently; such a line (the largest overlap) is then always named.
-    """
-    u, action = sets[idx], flt.lines[idx].action
-    taking = _taking(hs, flt, idx, sets)
-    if len(taking) == 1:
-        # What the general reading below gives for one line, without the model counts
-        # that only order two or more (most shadowed lines have one: issue #15).
-        return taking, flt.lines[taking[0]].action != action
-    weight = {j: _weight(hs, u & sets[j]) for j in taking}
-    # Lines are dropped in this order; when ``scan[t]`` is asked, the others still chosen
-    # are the ones kept before it and all after it: their union is the kept lines' union
-    # and a suffix union, so each question is one OR (the union of the others, rebuilt
-    # per question, cost the number of taking lines squared: issue #15).
-    scan = sorted(taking, key=lambda j: (weight[j], -j))
-    after = [hs.false] * (len(scan) + 1)
-    for t in range(len(scan) - 1, -1, -1):
-        after[t] = after[t + 1] | sets[scan[t]]
-    chosen, kept = set(taking), hs.false
-    for t, j in enumerate(scan):
-        if len(chosen) > 1 and hs.within(u, kept | after[t + 1]):
-            chosen.discard(j)
-        else:
-            kept |= sets[j]
-    differing = [j for j in taking if flt.lines[j].action != action]
-    if differing and not any(j in differing for j in chosen):
-        chosen.add(max(differing, key=lambda j: (weight[j], -j)))
-    return sorted(chosen), bool(differing)
-
-
-def shadowed_lines(hs: HeaderSpace, flt: Filter) -> list[UnreachableLine]:
-    """Lines of ``flt`` that can never match (fail-closed on anything partial).
-
-    A line is reported when, for every (in, out) interface combination in which it can
-    match, the fully understood earlier lines already match all its packets; with no
-    such combination it is unmatchable.  Partial lines are never reported and never
-    used as proof; a partial filter yields nothing.  Each combination looks only at
-    the lines that can apply to it, so the cost grows with the lines, not with lines
-    times interfaces.
-    """
-    if flt.partial:
-        return []
-    read = filter_interfaces(hs, flt)
-    index = read.line_index
-    views_of: dict[int, list[LineSets]] = {}
-    combinations = read.combinations()
-    # A line's address boxes, the same in every combination (kept when there are several).
-    boxes_of: dict[int, list] | None = {} if len(combinations) > 1 else None
-    spans_memo: dict = {}  # long address lists' spans (_spans)
-    # Lines reachable in some combination: never reported, their views not kept.  Most
-    # without a BDD question: no earlier line's addresses meet them, or none of those
-    # lines can match their packets of one connection state (most lines of a long
-    # filter of exceptions, every rule after a stateful firewall's "accept
-    # established": issue #15); else _reachable asks.
-    reached: set[int] = set()
-    taking_of: dict[int, tuple[frozenset[int] | None, frozenset[int] | None]] = {}  # _state_left_untaken
-    for in_if, out_if in combinations:
-        candidates = index.candidates(in_if, out_if)
-        if all(idx in reached or _no_proof(flt.lines[idx]) for idx in candidates):
-            # Every line that may apply here is reachable in an earlier combination (or
-            # never reported): nothing here can be, and no other combination reads this
-            # one (a VLAN's rules read for the WAN, then for the other VLANs: issue #15).
-            continue
-        sets = line_sets(hs, flt, in_if, out_if, candidates)
-        sets.positions = {idx: pos for pos, idx in enumerate(sets.order)}
-        sets.earlier = {}
-        overlap = _OverlapIndex()
-        for idx in sets.order:
-            if _no_proof(flt.lines[idx]):
-                continue  # never proof: left out of every answer, never reported
-            boxes = boxes_of.get(idx) if boxes_of is not None else None
-            if boxes is None:
-                boxes = overlap.boxes(flt.lines[idx], spans_memo)
-                if boxes_of is not None:
-                    boxes_of[idx] = boxes
-            earlier = sets.earlier[idx] = overlap.meeting_then_add(idx, boxes)
-            if idx in reached:
-                continue  # reachable in an earlier combination: never reported
-            if sets.live(idx) and (
-                earlier == []
-                or (earlier is not None and _state_left_untaken(flt, idx, earlier, taking_of))
-                or _reachable(hs, flt, idx, sets)
-            ):
-                reached.add(idx)
-            else:  # no packet here (not live), or none that reaches it
-                views_of.setdefault(idx, []).append(sets)
-    return [
-        _line_verdict(hs, flt, idx, views_of.get(idx, []))
-        for idx, line in enumerate(flt.lines)
-        if idx not in reached and not _no_proof(line)
-    ]
-
-
-def _protocols(m: Match) -> frozenset[int] | None:
-    """The IP protocols ``m`` can match (None: any); IOS ``established`` is TCP's."""
-    if m.protocols is None:
-        return _TCP_ONLY if m.tcp_established else None
-    got = frozenset(m.protocols)
-    return got & _TCP_ONLY if m.tcp_established else got
-
-
-def _state_protocols(line) -> tuple[frozenset[int] | None, frozenset[int] | None]:
-    """(the protocols ``line`` can match among packets of established connections, among
-    new ones): None for any, empty for none.  From all its matches, whichever interfaces
-    they name: never fewer than it can match in a combination."""
-    out: list[frozenset[int] | None] = []
-    for state in (True, False):
-        each = [_protocols(m) for m in line.matches if m.conn_established in (None, state)]
-        known = [p for p in each if p is not None]
-        out.append(frozenset().union(*known) if len(known) == len(each) else None)
-    return out[0], out[1]
-
-
-def _state_left_untaken(flt: Filter, idx: int, earlier: list[int], taking_of: dict) -> bool:
-    """Whether line ``idx`` (one match, packets in the combination) has packets of one
-    connection state that no line of ``earlier`` can match, by their states and
-    protocols alone: its packets of that state are then reachable.  A stateful
-    firewall's first line, "accept established,related", meets every later line's
-    addresses but none of its new connections (``taking_of``: line -> _state_protocols,
-    filled as asked)."""
-    ms = flt.lines[idx].matches
-    if len(ms) != 1:
-        return False
-    m = ms[0]
-    mine = _protocols(m)
-    for k, state in enumerate((True, False)):
-        if m.conn_established is not None and m.conn_established != state:
-            continue  # the line has no packets of this state
-        for j in earlier:
-            theirs = taking_of.get(j)
-            if theirs is None:
-                theirs = taking_of[j] = _state_protocols(flt.lines[j])
-            t = theirs[k]
-            if t is None or (t and (mine is None or not mine.isdisjoint(t))):
-                break  # line j may take some of them
-        else:
-            return True
-    return False
-
-
-_TCP_ONLY = frozenset((PROTO_TCP,))
-
-
-def _line_verdict(hs: HeaderSpace, flt: Filter, idx: int, views: list[LineSets]) -> UnreachableLine:
-    """The verdict on a line reachable in no combination (``views``: each combination
-    where it may apply; shadowed_lines asked each where it has packets)."""
-    live = [sets for sets in views if sets[idx] != hs.false]
-    if not live:
-        return UnreachableLine(idx, UNMATCHABLE, [], False)
-    blocking, diff = set(), False
-    for sets in live:
-        lines, d = blocking_lines(hs, flt, idx, sets)
-        blocking.update(lines)
-        diff = diff or d
-    return UnreachableLine(idx, BLOCKING_LINES, sorted(blocking), diff)

@@ -188,7 +188,7 @@ class FilterLine:
     partial: str | None = None  # reason, when part of the line was not understood
     # Why the matches take more packets than the line does (IOS ``evaluate``: every
     # established packet, for the replies of one reflexive list's sessions): safe for the
-    # verdicts, no ground for "this line can never match" (filters.shadowed_lines).
+    # verdicts, no ground for "this line can never match" (line_reachability.shadowed_lines).
     approximated: str | None = None
 
 

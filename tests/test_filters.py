@@ -1,10 +1,13 @@
-"""Filter semantics (netaudit/filters.py): the segment tree (LineTree) and the address
-index that make big filters fast give exactly what reading the lines one by one gives.
+"""Filter semantics (netaudit/filters.py): the segment tree (LineTree) and the forest by
+destination block that make big filters fast give exactly what reading the lines one by
+one gives.
 
 The references below are the straightforward readings: first match line by line over a
-growing remainder, and "a line is shadowed when the union of the earlier understood
-lines holds it".  Hypothesis draws filters of host, prefix and non-contiguous-wildcard
-lines with protocols, ports, negations and partial lines.
+growing remainder.  Hypothesis draws filters of host, prefix and non-contiguous-wildcard
+lines with protocols, ports, negations and partial lines; these strategies and
+references are shared with tests/test_line_reachability.py (line reachability: "a line
+is shadowed when the union of the earlier understood lines holds it"),
+tests/test_line_overlap.py (the address index) and tests/reach/test_witness.py.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from netaudit import filters, headerspace, linetree
+from netaudit import filters, headerspace, line_reachability, linetree
 from netaudit.headerspace import HeaderSpace, Packet
 from netaudit.model import Action, AddrMatch, Filter, FilterLine, Match, PortRange, Src
 
@@ -125,42 +128,6 @@ def test_tree_first_match_and_permitted_are_line_by_line(flt, cut):
 
 
 @st.composite
-def _stateful_filter(draw):
-    """A stateful firewall's shape: lines on the connection state and protocols over few
-    addresses, so that later lines are often covered by earlier ones of the same state
-    and protocol, or only by ones of another (line reachability's state shortcut)."""
-    lines = []
-    # A destination on every line: a line of no address is too wide to ask the index.
-    dst = st.sampled_from([(AddrMatch(0x0A000000, 0),), (AddrMatch(0x0A000000, 3),)])
-    for i in range(draw(st.integers(1, 6))):
-        matches = [
-            Match(
-                src=draw(st.none() | dst),
-                dst=draw(dst),
-                protocols=draw(st.none() | st.sampled_from([(6,), (17,), (1,), (6, 17)])),
-                conn_established=draw(st.sampled_from([None, True, False])),
-                tcp_established=draw(st.integers(0, 3)) == 0,
-            )
-            for _ in range(draw(st.integers(1, 2)))
-        ]
-        action = draw(st.sampled_from([Action.PERMIT, Action.DENY]))
-        lines.append(FilterLine(action=action, matches=matches, source=Src("fw.rsc", i + 2, f"line {i}")))
-    return Filter("forward", lines, default_action=Action.PERMIT)
-
-
-@settings(max_examples=80, deadline=None)
-@given(st.one_of(_filter(), _spread_filter()))
-def test_shadowed_lines_are_those_the_earlier_lines_cover(flt):
-    _check_shadowed_lines(flt)
-
-
-@settings(max_examples=200, deadline=None)
-@given(_stateful_filter())
-def test_shadowed_lines_of_a_stateful_firewall_are_those_the_earlier_lines_cover(flt):
-    _check_shadowed_lines(flt)
-
-
-@st.composite
 def _interface_filter(draw):
     """Lines naming input and output interfaces (a firewall's forward chain): line
     reachability reads each interface combination, skipping one whose lines are all
@@ -176,138 +143,6 @@ def _interface_filter(draw):
         partial = "not modelled" if draw(st.integers(0, 9)) == 0 else None
         lines.append(FilterLine(action, matches, Src("fw.rsc", i + 2, f"line {i}"), partial=partial))
     return Filter("forward", lines, default_action=Action.PERMIT)
-
-
-@settings(max_examples=150, deadline=None)
-@given(_interface_filter())
-def test_shadowed_lines_across_interface_combinations_are_those_covered_in_each(flt):
-    """A line is reported when, in every interface combination where it has packets,
-    the earlier understood lines that apply there take them all; unmatchable when it has
-    packets in none."""
-    hs = HS
-    live: dict[int, bool] = {}
-    covered: dict[int, bool] = {}
-    for in_if, out_if in filters.interface_combinations(flt):
-        union = hs.false
-        for idx, line in enumerate(flt.lines):
-            u = hs.matches([m for m in line.matches if filters.applies(m, in_if, out_if)])
-            if line.partial:
-                continue
-            if u != hs.false:
-                live[idx] = True
-                covered[idx] = covered.get(idx, True) and (u & ~union) == hs.false
-            union |= u
-    want = {
-        idx: (filters.BLOCKING_LINES if live.get(idx) else filters.UNMATCHABLE)
-        for idx, line in enumerate(flt.lines)
-        if not line.partial and (not live.get(idx) or covered[idx])
-    }
-    assert {u.index: u.reason for u in filters.shadowed_lines(hs, flt)} == want
-
-
-def _check_shadowed_lines(flt):
-    """shadowed_lines against the covered lines read straight off the BDDs."""
-    hs = HS
-    sets = filters.line_sets(hs, flt, None, None)
-    want = {}
-    union = hs.false
-    for idx in sets.order:
-        line = flt.lines[idx]
-        if not line.partial:
-            if sets[idx] == hs.false:
-                want[idx] = filters.UNMATCHABLE
-            elif (sets[idx] & ~union) == hs.false:
-                want[idx] = filters.BLOCKING_LINES
-            union |= sets[idx]
-    got = {u.index: u.reason for u in filters.shadowed_lines(hs, flt)}
-    assert got == want
-    for u in filters.shadowed_lines(hs, flt):
-        if u.reason == filters.BLOCKING_LINES:  # the named lines cover it, all earlier
-            cover = hs.false
-            for j in u.blocking:
-                assert j < u.index and not flt.lines[j].partial
-                cover |= sets[j]
-            assert (sets[u.index] & ~cover) == hs.false
-
-
-def _minimal_cover(hs, flt, sets, idx):
-    """Batfish's blocking lines of a covered line, read straight: the earlier understood
-    lines that take its packets in first-match order, dropped smallest overlap first (by
-    model count) while the others still cover it; a line of another action (the largest
-    overlap) always named when one takes packets."""
-    earlier = [j for j in sets.order if j < idx and not flt.lines[j].partial]
-    parts, _ = _first_match_line_by_line(hs, sets, sets[idx], earlier)
-    taking = [j for j, _ in parts]
-    u, action = sets[idx], flt.lines[idx].action
-    weight = {j: hs.bdd.count(u & sets[j], nvars=len(hs.bdd.vars)) for j in taking}
-    chosen = set(taking)
-    for j in sorted(taking, key=lambda j: (weight[j], -j)):
-        others = hs.false
-        for k in chosen - {j}:
-            others |= sets[k]
-        if len(chosen) > 1 and (u & ~others) == hs.false:
-            chosen.discard(j)
-    differing = [j for j in taking if flt.lines[j].action != action]
-    if differing and not chosen & set(differing):
-        chosen.add(max(differing, key=lambda j: (weight[j], -j)))
-    return sorted(chosen), bool(differing)
-
-
-@settings(max_examples=80, deadline=None)
-@given(st.one_of(_filter(), _spread_filter()))
-def test_blocking_lines_are_the_minimal_cover_read_straight(flt):
-    """Each shadowed line names the cover the straightforward reading gives (one taking
-    line is named without the model counts; several are reduced by them)."""
-    hs = HS
-    sets = filters.line_sets(hs, flt, None, None)
-    for u in filters.shadowed_lines(hs, flt):
-        if u.reason == filters.BLOCKING_LINES:
-            assert (u.blocking, u.different_action) == _minimal_cover(hs, flt, sets, u.index)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.one_of(_match(), _spread_filter().map(lambda f: f.lines[0].matches[0] if f.lines else Match()))))
-def test_a_lines_boxes_are_its_matches_spans(ms):
-    """_OverlapIndex.boxes (one box read directly for the common line) == the product of
-    each match's source and destination spans, or their bounding box beyond _MAX_BOXES."""
-    line = FilterLine(Action.DENY, ms, source=None)
-    sides = [(filters._spans(m.src, m.src_negate), filters._spans(m.dst, m.dst_negate)) for m in ms]
-    boxes = {(s[0], s[1], d[0], d[1]) for src, dst in sides for s in src for d in dst}
-    if sum(len(src) * len(dst) for src, dst in sides) > filters._MAX_BOXES:
-        want = [
-            (
-                min(b[0] for b in boxes),
-                max(b[1] for b in boxes),
-                min(b[2] for b in boxes),
-                max(b[3] for b in boxes),
-            )
-        ]
-    else:
-        want = sorted(boxes)
-    assert filters._OverlapIndex.boxes(line) == want
-
-
-def _box():
-    """An address box (source span by destination span): a host, a /24, a /16, wider,
-    or every address — so that every bucket of _OverlapIndex is drawn."""
-    span = st.sampled_from([0, 255, 0xFFFF, 0xFFFFF]).flatmap(
-        lambda w: st.integers(0, 3).map(lambda n: (((0x0A000000 | n << 8 | n) & ~w), (0x0A000000 | n << 8 | n) | w))
-    )
-    side = st.one_of(span, st.just(filters._FULL))
-    return st.tuples(side, side).map(lambda sd: sd[0] + sd[1])
-
-
-@settings(max_examples=150, deadline=None)
-@given(st.lists(st.lists(_box(), min_size=1, max_size=3), max_size=30))
-def test_the_one_box_path_of_the_address_index_is_the_general_reading(lines):
-    """meeting_then_add for a line of one box (its own path: one _add inlined) answers and
-    indexes as meeting then add do, line after line."""
-    fast, general = filters._OverlapIndex(), filters._OverlapIndex()
-    for idx, boxes in enumerate(lines):
-        want = general.meeting(boxes)
-        general.add(idx, boxes)
-        assert fast.meeting_then_add(idx, boxes) == want
-    assert (fast.cells, fast.everywhere) == (general.cells, general.everywhere)
 
 
 @settings(max_examples=100, deadline=None)
@@ -328,38 +163,6 @@ def test_the_line_index_is_the_interfaces_each_line_names(flt):
                 for name in m.out_ifaces or ():
                     by_iface.setdefault(("out", name), set()).add(i)
     assert (index.generic, index.by_iface) == (generic, by_iface)
-
-
-def test_the_address_index_answers_only_where_it_may():
-    index = filters._OverlapIndex()
-    host = FilterLine(Action.DENY, [Match(dst=(AddrMatch(0x0A0A0001, 0),))], source=None)
-    wide = FilterLine(Action.DENY, [Match(dst=(AddrMatch.prefix("10.0.0.0/8"),))], source=None)
-    other = FilterLine(Action.DENY, [Match(dst=(AddrMatch(0x0A0B0001, 0),))], source=None)
-    index.add(0, index.boxes(host))
-    assert index.meeting(index.boxes(other)) == []  # another /24: cannot meet
-    assert index.meeting(index.boxes(host)) == [0]
-    assert index.meeting(index.boxes(wide)) is None  # too wide to ask: the tree answers
-    index.add(1, index.boxes(wide))
-    assert index.meeting(index.boxes(other)) == [1]  # wide boxes are read by every query
-
-
-def test_a_line_with_a_long_address_list_is_indexed_by_its_bounding_box():
-    """An address list of hundreds (RouterOS src-address-list) is one bounding box in the
-    index: a later line inside it is still found covered, one outside it is not."""
-    hs = HS
-    hosts = tuple(AddrMatch(0x0A000000 | n, 0) for n in range(1, 41))  # 40 hosts: over _MAX_BOXES
-
-    def line(n, src):
-        return FilterLine(Action.DENY, [Match(src=src, protocols=(6,))], source=Src("f.rsc", n, f"rule {n}"))
-
-    flt = Filter(
-        "forward",
-        [line(1, hosts), line(2, (AddrMatch(0x0A000005, 0),)), line(3, (AddrMatch(0x0A000063, 0),))],
-        default_action=Action.PERMIT,
-    )
-    assert len(filters._OverlapIndex.boxes(flt.lines[0])) == 1
-    found = {u.index: u.blocking for u in filters.shadowed_lines(hs, flt)}
-    assert found == {1: [0]}  # 10.0.0.5 is in the list; 10.0.0.99 is not
 
 
 @settings(max_examples=80, deadline=None)
@@ -515,7 +318,7 @@ def test_a_long_filter_of_exceptions_splits_by_destination_block():
     assert certain == _sequential_permit(hs, flt, sets)
     # A host line repeated later is shadowed by the earlier one, found through the forest.
     flt.lines.insert(301, FilterLine(Action.DENY, [lines[4].matches[0]], source=Src("r.cfg", 399, "again")))
-    found = {u.index: u.blocking for u in filters.shadowed_lines(HeaderSpace(), flt)}
+    found = {u.index: u.blocking for u in line_reachability.shadowed_lines(HeaderSpace(), flt)}
     assert found[301] == [4]
 
 
@@ -550,7 +353,7 @@ def test_scattered_host_rules_are_blocks_read_at_once():
     assert set(sets) == {0, 201} | {n + 1 for n in range(200) if n % 3 == 0}
     assert certain == _sequential_permit(hs, flt, sets)
     flt.lines.insert(150, FilterLine(Action.DENY, [lines[7].matches[0]], source=Src("f.rsc", 299, "again")))
-    found = {u.index: u.blocking for u in filters.shadowed_lines(HeaderSpace(), flt)}
+    found = {u.index: u.blocking for u in line_reachability.shadowed_lines(HeaderSpace(), flt)}
     assert found == {150: [7]}
 
 

@@ -3,7 +3,7 @@
 * ``undefined-reference`` — a name (ACL, object-group, VRF …) used but never defined.
 * ``unused-acl`` — a filter defined but applied or referenced nowhere.
 * ``shadowed-acl-line`` — a filter line no packet can ever reach, with Batfish's
-  ``filterLineReachability`` semantics (:func:`netaudit.filters.shadowed_lines`;
+  ``filterLineReachability`` semantics (:func:`netaudit.line_reachability.shadowed_lines`;
   :func:`unreachable_lines` gives Batfish's rows).
 """
 
@@ -12,13 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..filters import (
-    UNMATCHABLE,
-    UnreachableLine,
-    interface_combinations,  # noqa: F401 - re-exported (tests of the filter semantics)
-    shadowed_lines,
-)
+from ..filters import interface_combinations  # noqa: F401 - re-exported (tests of the filter semantics)
 from ..headerspace import HeaderSpace
+from ..line_reachability import UNMATCHABLE, UnreachableLine, shadowed_lines
 from ..messages import neutral
 from ..model import Device, Filter, Reference
 from . import REF_ND331, REF_TT12_DEVICES, AuditContext, CheckInfo, Finding, check

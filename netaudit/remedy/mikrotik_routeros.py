@@ -925,8 +925,8 @@ def _raw_rules(st: State, ex: Export, ch: Change, script: list[str], anchor_line
 def _disable_shadowed(ex: Export, device: Device) -> list[str]:
     """Existing accept rules of the patched filter that no packet reaches any more (the new
     blocks take all of them): disabled in the patched text; their selectors returned."""
-    from ..filters import shadowed_lines
     from ..headerspace import HeaderSpace
+    from ..line_reachability import shadowed_lines
     from ..model import Action
 
     res = RouterOSParser(ex.render(), device.file).run()

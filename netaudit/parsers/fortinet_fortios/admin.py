@@ -48,7 +48,7 @@ _ISDB_SOURCES_LOCAL = Text("input.fortios.isdb_sources_local")
 
 # A firewall policy's copy in `local-in` (traffic to the FortiGate's own addresses from
 # another interface): that it can never match there says nothing of the policy, whose
-# own shadowing is checked on `firewall-policy` (filters.shadowed_lines: no report, no proof).
+# own shadowing is checked on `firewall-policy` (line_reachability.shadowed_lines: no report, no proof).
 _POLICY_COPY = Text("input.fortios.local_in_policy_copy")
 
 

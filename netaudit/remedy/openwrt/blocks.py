@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from netaddr import IPNetwork, IPSet
 
-from ...filters import shadowed_lines
 from ...headerspace import service_match
+from ...line_reachability import shadowed_lines
 from ...model import (
     Action,
 )

@@ -1275,8 +1275,8 @@ def test_evaluate_lines_are_never_shadowed_by_each_other():
     """Each ``evaluate`` admits the replies of its own list's sessions: modelled as every
     established packet (``approximated``), so a second one *looks* shadowed by the first
     but is not — no line-reachability claim rests on them; a real duplicate still is."""
-    from netaudit.filters import shadowed_lines
     from netaudit.headerspace import HeaderSpace
+    from netaudit.line_reachability import shadowed_lines
 
     dev, _rep = parse("""
     ip access-list extended IN

@@ -304,8 +304,8 @@ def test_detect_internet_off_or_watching_nothing_changes_nothing():
 def test_a_sure_part_is_no_proof_that_its_rule_never_matches():
     """The sure part of a rule in doubt, shadowed by an earlier rule, is not reported: the
     rule may still match the interfaces added at run time."""
-    from netaudit.filters import shadowed_lines
     from netaudit.headerspace import HeaderSpace
+    from netaudit.line_reachability import shadowed_lines
 
     dev, _ = office(
         """
