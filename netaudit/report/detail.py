@@ -49,7 +49,7 @@ PER_CHECK = 2
 CONSEQUENCES = Cap(FINDINGS.over, 8)
 EVIDENCE = Cap(12, 8)  # evidence lines of one finding
 FINDING_ZONES = Cap(12, 8)  # zones named by one finding
-FINDING_LIST = Cap(12, 8)  # items of one list in a finding's sentence (zones, services)
+LIST_IN_TEXT = Cap(12, 8)  # items of one list in a sentence (zones, services, interfaces): View.cut_runs
 REFS = Cap(30, 10)  # sections named in one run of references (compliance evidence, consequences)
 # Section 3.  Flows detailed with their witness path: violations first, then unknown
 # cells, then allowed ones (every cell's verdict stays in the matrix table).
@@ -63,7 +63,9 @@ OPEN_DESTINATIONS = Cap(8, 6)  # zones named in one list of a source zone's row
 OPEN_SOURCES = Cap(60, 40)  # rows of source zones
 BLOCKED = Cap(80, 30)  # rows of the blocked-flow table
 # Section 1.  Above this many zones, the zone table keeps the zones with a placement
-# problem; sections 6.2 and annex A list them all.
+# problem; sections 6.2 and annex A list them all (the terminal summary names the zones
+# by kind above SCOPE_ZONES).
+PRINT_ZONES = MATRIX_COMPACT
 SCOPE_ZONES = 20
 INPUTS = Cap(100, 60)
 WARNINGS = Cap(24, 12)
@@ -79,6 +81,10 @@ POLICY = Cap(40, 30)
 PLAN_LINES = Cap(30, 10)
 ANTISPOOFS = Cap(4, 0)  # more anti-spoofing lines on one device: one line naming the interfaces
 PLAN_DEVICES = Cap(12, 8)
+# The printed change sets' lines in all: above PLAN_TOTAL.over, PLAN_TOTAL.keep shared
+# equally between the printed sets, at least PLAN_LINES_MIN each.
+PLAN_TOTAL = Cap(60, 40)
+PLAN_LINES_MIN = 3
 UNFIXABLE = Cap(10, 5)
 # Live verification and the reference-model comparison.
 LIVE_CELLS = Cap(60, 30)

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..vocabulary import DEVICES_ZONE, SEVERITIES
+from ..vocabulary import SEVERITIES
 from . import detail as caps
 from .matrix_view import hops_view
 from .words import cite_view, reference_words, severity_label
@@ -235,7 +235,7 @@ def findings(v: View, zone_kind: dict) -> None:
                 "severity": f.get("severity", "info"),
                 "severity_label": severity_label(f.get("severity", "info"), f.get("proven", True), v.lang),
                 "title": v.prose(v.L(f.get("title"))),
-                "detail": v.prose(_runs_cut(v, v.L(f.get("detail")))),
+                "detail": v.prose(v.cut_runs(v.L(f.get("detail")))),
                 "why": why,
                 "evidence": [cite_view(e, v.lang) for e in evidence],
                 "evidence_more": v.more("evidence", n_evidence),
@@ -449,20 +449,20 @@ def remedy(v: View) -> None:
             lines.append(
                 v.t("remedy.unbind", acl=u["acl"], device=d["device"], interface=u["interface"], direction=direction)
             )
-        shown, n_lines = v.cut(lines, caps.PLAN_LINES)
         devices.append(
             {
                 "device": d["device"],
                 "anchor": "remedy-" + "".join(c if c.isalnum() else "-" for c in d["device"]),
                 "note": "" if d.get("generator") else v.t("remedy.no_generator", vendor=d.get("vendor", "")),
-                "lines": [v.prose(x) for x in shown],
-                "more": v.more("changes", n_lines),
+                "lines": lines,
+                "more": "",
             }
         )
         for fid in d.get("findings") or []:
             by_finding.setdefault(fid, d["device"])
     anchors = {d["device"]: d["anchor"] for d in devices}
     listed, n_devices = v.cut(devices, caps.PLAN_DEVICES)
+    _plan_lines(v, listed)
     reasons = _unfixable(v, plan.get("unfixable") or [])
     unfixable, _ = v.cut(reasons, caps.UNFIXABLE)
     v.remedy = {
@@ -508,6 +508,22 @@ def remedy(v: View) -> None:
                 plans.append(f["plan"])
 
 
+def _plan_lines(v: View, listed: list[dict]) -> None:
+    """Each printed change set's lines, in words: in the summary at most
+    ``PLAN_LINES.keep`` of a long one, and where the printed sets hold more than
+    ``PLAN_TOTAL.over`` lines in all, an equal share of ``PLAN_TOTAL.keep`` each (at
+    least ``PLAN_LINES_MIN``): eight routers of 25 blocks each printed seven pages."""
+    cap = caps.PLAN_LINES
+    printed = sum(len(d["lines"]) if len(d["lines"]) <= cap.over else cap.keep for d in listed)
+    if v.detail == "summary" and printed > caps.PLAN_TOTAL.over:
+        share = max(caps.PLAN_LINES_MIN, caps.PLAN_TOTAL.keep // len(listed))
+        cap = caps.Cap(share, share)
+    for d in listed:
+        shown, n_lines = v.cut(d["lines"], cap)
+        d["lines"] = [v.prose(x) for x in shown]
+        d["more"] = v.more("changes", n_lines)
+
+
 def _unfixable(v: View, unfixable: list[dict]) -> list[tuple[str, int]]:
     """The findings no change set closes, one line per reason (text, findings): the
     sections that print them, each once, then the reason.  A site without a management
@@ -526,30 +542,6 @@ def _unfixable(v: View, unfixable: list[dict]) -> list[tuple[str, int]]:
             where = v.t("remedy.unfixable_many", refs=where, n=len(refs))
         lines.append((f"{where}: {reason}", len(refs)))
     return lines
-
-
-# An item of a list a check writes into a finding's sentence: a service ("tcp/1003",
-# "icmp/8", "proto/47", "udp/8012-8112") — zone ids are added per document.
-_SERVICE_ITEM = r"[a-z][a-z0-9]*/\d+(?:-\d+)?"
-
-
-def _runs_cut(v: View, text: str) -> str:
-    """A finding's sentence in the summary with each long list it names — the zones it
-    reaches, the services — cut to its first ``FINDING_LIST.keep`` items, saying how many
-    more (a forged source reaching 50 zones on 900 ports printed 10,000 characters: five
-    pages of one finding).  The JSON and ``--detail full`` keep every item."""
-    if v.detail != "summary" or not text or text.count(", ") < caps.FINDING_LIST.over:
-        return text
-    ids = sorted({z["name"] for z in v.doc.get("zones", [])} | {DEVICES_ZONE}, key=len, reverse=True)
-    item = "(?:" + _SERVICE_ITEM + "|" + "|".join(re.escape(i) for i in ids) + r")(?![\w/-])"
-    run = re.compile(rf"(?<![\w/-]){item}(?:, {item})+")
-
-    def cut(m: re.Match) -> str:
-        items = m.group(0).split(", ")
-        shown, n = v.cut(items, caps.FINDING_LIST)
-        return ", ".join(shown) + (" " + v.t("detail.inline", n=n) if n else "")
-
-    return run.sub(cut, text)
 
 
 def _zones_cut(v, zones: list[str]) -> list[str]:

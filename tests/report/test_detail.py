@@ -321,7 +321,7 @@ def test_long_lists_in_a_finding_sentence_are_cut():
         lang: f"Tới {', '.join(zones)}; dịch vụ: {', '.join(services)}; ngắn: tcp/22, udp/53. Hết."
         for lang in ("vi", "en")
     }
-    keep = caps.FINDING_LIST.keep
+    keep = caps.LIST_IN_TEXT.keep
     summary = _view(doc, "summary").findings[0]["detail"]
     assert f"{', '.join(services[:keep])} {_t('detail.inline', n=60 - keep)};" in summary
     assert services[keep] not in summary and f"dịch vụ: {services[0]}," in summary
@@ -329,6 +329,50 @@ def test_long_lists_in_a_finding_sentence_are_cut():
     assert "ngắn: tcp/22, udp/53. Hết." in " ".join(summary.split())
     full = _view(doc, "full").findings[0]["detail"]
     assert all(x in full for x in services) and "(+" not in full
+
+
+def test_long_list_in_a_warning_is_cut():
+    """A warning naming 30 segments outside every zone, each with its subnets (", " inside
+    the parentheses too), names the first LIST_IN_TEXT.keep in the summary, the sentence
+    after the list kept; full detail names them all."""
+    doc = sample_doc("leaky")
+    segments = [f"R{i}:Vlan{i} (10.{i}.0.0/24, 172.16.{i}.0/24)" for i in range(30)]
+    text = f"30 segments outside every zone: {', '.join(segments)}. Declare them."
+    doc["warnings_text"] = [{"vi": text, "en": text}]
+    keep = caps.LIST_IN_TEXT.keep
+    [summary] = _view(doc, "summary").limits["warnings"]
+    assert summary == f"30 segments outside every zone: {', '.join(segments[:keep])} … (+{30 - keep}). Declare them."
+    [full] = _view(doc, "full").limits["warnings"]
+    assert full == text
+
+
+def test_plan_lines_shared_when_the_printed_change_sets_are_long():
+    """Eight change sets of 25 lines each (every one within PLAN_LINES) would print 200
+    lines: the summary gives each an equal share of PLAN_TOTAL.keep, saying how many more;
+    full detail prints every line."""
+    doc = sample_doc("leaky")
+    zones = [z["name"] for z in doc["zones"]]
+    block = {"interface": "Vlan10", "direction": "in", "from": zones[0], "to": zones[1], "allow": []}
+    doc["remedy"]["devices"] = [
+        {"device": f"R{i}", "vendor": "cisco_ios", "generator": True, "blocks": [block] * 25, "findings": []}
+        for i in range(8)
+    ]
+    share = max(caps.PLAN_LINES_MIN, caps.PLAN_TOTAL.keep // 8)
+    assert 25 <= caps.PLAN_LINES.over and 8 * 25 > caps.PLAN_TOTAL.over
+    summary = _view(doc, "summary").remedy["devices"]
+    assert [len(d["lines"]) for d in summary] == [share] * 8 and all(d["more"] for d in summary)
+    full = _view(doc, "full").remedy["devices"]
+    assert [len(d["lines"]) for d in full] == [25] * 8 and not any(d["more"] for d in full)
+
+
+def test_ip_plan_names_a_vlan_once():
+    """A zone on a VLAN of two switches (or a router pair) names the VLAN once."""
+    doc = sample_doc("leaky")
+    zone = doc["zones"][0]
+    zone["vlans"] = [*zone["vlans"], *zone["vlans"]]
+    v = _view(doc, "full")
+    row = next(r for r in v.inventory["ipplan"] if r["zone"] == zone["name"])
+    assert row["vlans"].count(",") == len(set(zone["vlans"])) - 1
 
 
 def _kind_pairs(doc: dict) -> dict[tuple[str, str], dict[str, int]]:
@@ -404,10 +448,11 @@ def test_matrix_of_very_many_zones_is_grouped():
 
 
 def test_scope_zone_table_of_many_zones_keeps_the_problems():
-    """Above SCOPE_ZONES zones the summary's section-1 zone table keeps the zones whose
+    """Above PRINT_ZONES zones the summary's section-1 zone table keeps the zones whose
     placement has a problem and says the others are listed in section 6.2 and annex A;
     those list every zone."""
-    doc = large_doc(copies=1, extra_zones=caps.SCOPE_ZONES, files=0, warnings=0)
+    doc = large_doc(copies=1, extra_zones=caps.PRINT_ZONES - 5, files=0, warnings=0)
+    assert len(doc["zones"]) == caps.PRINT_ZONES + 1
     doc["zones"][3]["problems"] = ["subnet 10.9.0.0/24 is not routed by any device"]
     doc["zones"][3].pop("problems_text", None)
     v = _view(doc, "summary")
