@@ -386,6 +386,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "verdict.blocked.short": {"vi": "Chặn", "en": "Blocked"},
     "verdict.unknown.short": {"vi": "Chưa rõ", "en": "Unknown"},
     "matrix.compact.legend": {"vi": "“{short}”: {verdict}", "en": "“{short}”: {verdict}"},
+    "matrix.compact.numbered": {"vi": "cột số k là vùng ở hàng k", "en": "column k is the zone of row k"},
     "matrix.compact.violation": {
         "vi": "“{flag}”: truy cập được, trái với chính sách tham chiếu",
         "en": "“{flag}”: reachable, against the reference policy",

@@ -54,6 +54,7 @@ REFS = Cap(30, 10)  # sections named in one run of references (compliance eviden
 # Section 3.  Flows detailed with their witness path: violations first, then unknown
 # cells, then allowed ones (every cell's verdict stays in the matrix table).
 FLOWS = Cap(48, 16)
+FLOWS_MANY_ZONES = Cap(24, 8)  # above MATRIX_COMPACT zones
 # Above this many zones, the cells of the summary's matrix table hold the verdict only.
 MATRIX_COMPACT = 10
 # Above this many zones, the summary prints the matrix by zone kind and, per source zone,

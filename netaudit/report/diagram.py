@@ -57,9 +57,10 @@ MAX_WIDTH = PAGE_WIDTH * SMALL_FONT / 7.5
 NODESEP = 0.22  # inches
 RANKSEP = 0.42
 WRAP = 22  # characters per line of a wrapped label
-# The height left for the picture on its page (A4, below the heading, text and legend;
-# report.css caps the printed SVG at this height).
-PAGE_HEIGHT = 22 / 2.54 * 72
+# The height left for the picture on its page (A4: 26.3 cm of text height, less the
+# heading, the paragraph and a two-line legend; report.css caps the printed SVG at this
+# height — at 22 cm every print put the picture on a page of its own after the text).
+PAGE_HEIGHT = 19.5 / 2.54 * 72
 # The smallest printed label (points, on the A4 page) below which the diagram is
 # summarised rather than shrunk (``Graph._fit``).
 READABLE = 6.0

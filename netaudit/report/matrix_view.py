@@ -232,6 +232,7 @@ def matrix(v: View, zone_kind: dict) -> None:
         ],
         "rows": rows,
         "compact": False,
+        "numbered": False,  # a compact matrix's columns numbered as its rows (_compact)
         "grouped": None,
     }
     if v.detail == "summary" and len(names) > caps.MATRIX_COMPACT:
@@ -280,11 +281,15 @@ def matrix(v: View, zone_kind: dict) -> None:
         _group(v, zone_kind, names)
 
 
+# The longest zone id a compact matrix's column shows; longer ids number the columns.
+COMPACT_NAME = 8
+
+
 def _compact(v: View) -> None:
     """The summary's matrix of more than ``MATRIX_COMPACT`` zones (a cut, with its note):
     too many columns for a page to hold the zones' display names and the verdicts in
     words, which wrapped letter by letter over four pages at 16 zones.  Headers name each
-    zone by its id (``_short``), a cell holds its verdict in a word, a violating cell
+    zone by its id (as the site file does), a cell holds its verdict in a word, a violating cell
     the violation flag alone (it is reachable); the note says what the words mean and
     where the rest of each cell is."""
     v.cuts += 1
@@ -294,11 +299,22 @@ def _compact(v: View) -> None:
         for k in ("reachable", "blocked", "unknown")
     ]
     legend.append(v.t("matrix.compact.violation", flag=v.t("matrix.violation")))
+    for head in (*v.matrix["cols"], *v.matrix["rows"]):
+        name = head["name"]
+        head.update(label=v.t("zone.devices.short") if name == DEVICES_ZONE else name, id="")
+    zones = v.matrix["cols"][:-1]  # the last column: the devices' services
+    if max(len(c["label"]) for c in zones) > COMPACT_NAME:
+        # ids too long for a column a word wide (an inferred site's "mgmt-coza-rtr-res-
+        # wireless-mgmt" wrapped over ten lines of header): the columns are numbered as
+        # the rows, which keep the ids
+        for no, (col, row) in enumerate(zip(zones, v.matrix["rows"], strict=True), 1):
+            col["label"] = str(no)
+            row["label"] = f"{no}. {row['label']}"
+        legend.append(v.t("matrix.compact.numbered"))
+        v.matrix["numbered"] = True
     v.notes["matrix"] = v.t(
         "detail.matrix_compact", n=len(v.matrix["rows"]), legend="; ".join(legend), where=v.t("detail.where")
     )
-    for head in (*v.matrix["cols"], *v.matrix["rows"]):
-        head.update(label=_short(v, head["name"], compact=True), id="")
     for row in v.matrix["rows"]:
         for cell in row["cells"]:
             if cell is not None:
@@ -312,13 +328,15 @@ BLOCKED_CUT = "blocked-cut"
 
 
 def _cut_flows(v: View) -> None:
-    """The summary prints the witness paths of at most ``FLOWS.keep`` flows, violations
-    first, then unknown cells, then allowed ones (matrix order within each), and at most
-    ``BLOCKED.keep`` rows of blocked flows; the matrix cells of the others link to the note
-    that says so."""
+    """The summary prints the witness paths of at most ``FLOWS.keep`` flows
+    (``FLOWS_MANY_ZONES.keep`` above ``MATRIX_COMPACT`` zones, whose flows run to
+    hundreds), violations first, then unknown cells, then allowed ones (matrix order
+    within each), and at most ``BLOCKED.keep`` rows of blocked flows; the matrix cells of
+    the others link to the note that says so."""
     rank = {"violation": 0, "unknown": 1}
     open_flows = [f for f in v.flows if f["verdict"] != "blocked"]
-    kept, n = v.cut(sorted(open_flows, key=lambda f: rank.get(f["cls"], 2)), caps.FLOWS)
+    cap = caps.FLOWS_MANY_ZONES if v.matrix["compact"] else caps.FLOWS
+    kept, n = v.cut(sorted(open_flows, key=lambda f: rank.get(f["cls"], 2)), cap)
     if n:
         kept_ids = {id(f) for f in kept}
         left = [f for f in open_flows if id(f) not in kept_ids]
@@ -363,12 +381,9 @@ def anchor(src: str, dst: str) -> str:
 _CLASSES = ("violation", "unknown", "reachable", "blocked")
 
 
-def _short(v: View, name: str, compact: bool = False) -> str:
+def _short(v: View, name: str) -> str:
     """A zone in a many-zone table: its id where its display name is only its kind and id
-    ("Vùng mạng nội bộ “staff-vlan23”"), else the display name (a declared title, "Internet");
-    ``compact`` (a column as narrow as a word) names the devices' pseudo-zone in short."""
-    if compact and name == DEVICES_ZONE:
-        return v.t("zone.devices.short")
+    ("Vùng mạng nội bộ “staff-vlan23”"), else the display name (a declared title, "Internet")."""
     label = v.zone(name)
     return name if name != DEVICES_ZONE and name in label and label != name else label
 

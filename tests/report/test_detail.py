@@ -260,7 +260,8 @@ def test_compact_matrix_names_zones_by_id_and_verdicts_in_a_word():
     doc = large_doc(copies=1, extra_zones=caps.MATRIX_COMPACT - 4, files=0, warnings=0)
     v = _view(doc, "summary")
     names = [z["name"] for z in doc["zones"]]
-    assert [r["label"] for r in v.matrix["rows"]] == [n if n in v.zone(n) else v.zone(n) for n in names]
+    assert not v.matrix["numbered"]  # the ids fit a column
+    assert [r["label"] for r in v.matrix["rows"]] == names
     assert v.matrix["cols"][-1]["label"] == _t("zone.devices.short")
     assert not any(h["id"] for h in (*v.matrix["rows"], *v.matrix["cols"]))
     cls = {(c["src"], c["dst"]): c for c in doc["matrix"]}
@@ -282,6 +283,31 @@ def test_compact_matrix_names_zones_by_id_and_verdicts_in_a_word():
     full = _view(doc, "full")
     assert full.matrix["rows"][0]["label"] == full.zone(names[0])
     assert {c["label"] for r in full.matrix["rows"] for c in r["cells"] if c} <= {_t(f"verdict.{k}.cap") for k in words}
+
+
+def test_compact_matrix_numbers_columns_of_long_ids():
+    """Zone ids longer than a compact column (an inferred site's "mgmt-coza-rtr-res-
+    wireless-mgmt") number the columns as the rows, which keep the ids; the legend says
+    so.  Short ids stay column heads."""
+    from netaudit.report.matrix_view import COMPACT_NAME
+
+    doc = large_doc(copies=1, extra_zones=caps.MATRIX_COMPACT - 4, files=0, warnings=0)
+    short = _view(doc, "summary")
+    assert not short.matrix["numbered"] and short.matrix["cols"][0]["label"] == doc["zones"][0]["name"]
+    long_name = "mgmt-" + "x" * COMPACT_NAME  # longer than a column shows
+    old = doc["zones"][-1]["name"]
+    doc["zones"][-1]["name"] = long_name
+    for c in doc["matrix"]:
+        c["src"] = long_name if c["src"] == old else c["src"]
+        c["dst"] = long_name if c["dst"] == old else c["dst"]
+    v = _view(doc, "summary")
+    n = len(doc["zones"])
+    assert v.matrix["numbered"] and [c["label"] for c in v.matrix["cols"][:-1]] == [str(i) for i in range(1, n + 1)]
+    assert v.matrix["rows"][-1]["label"] == f"{n}. {long_name}"
+    assert v.matrix["cols"][-1]["label"] == _t("zone.devices.short")
+    assert _t("matrix.compact.numbered") in v.notes["matrix"]
+    html = render_doc(doc, "html", RenderOptions(detail="summary"))
+    assert '<table class="matrix compact numbered">' in html
 
 
 def test_unfixable_findings_one_line_per_reason():
@@ -558,10 +584,11 @@ def test_pdf_full_detail_gives_more(tmp_path):
 # --------------------------------------------------------------------------- the Stanford backbone
 
 
-@pytest.fixture(scope="module", params=[8, 16], ids=["8-zones", "16-zones"])
+@pytest.fixture(scope="module", params=[8, 16, 0], ids=["8-zones", "16-zones", "inferred-zones"])
 def stanford_json(request, tmp_path_factory, corpus_dir):
-    """The Stanford backbone's JSON document with one zone per building (8) or per half
-    building (16: the compact matrix)."""
+    """The Stanford backbone's JSON document with one zone per building (8), per half
+    building (16: the compact matrix) or the zones inferred (0: 18 zones with long ids,
+    186 segments outside every zone, the compact matrix numbered)."""
     from bench.stanford import site_dict
 
     from netaudit.audit import run_audit
@@ -572,9 +599,10 @@ def stanford_json(request, tmp_path_factory, corpus_dir):
     folder = tmp_path_factory.mktemp("stanford")
     corpus = corpus_dir / "stanford-backbone"
     site = folder / "stanford-site.yaml"
-    devices = load_snapshot([corpus]).devices
-    site.write_text(yaml.safe_dump(site_dict(devices, halves=request.param == 16)), encoding="utf-8")
-    doc = audit_dict(run_audit([corpus], site), RenderOptions())
+    if request.param:
+        devices = load_snapshot([corpus]).devices
+        site.write_text(yaml.safe_dump(site_dict(devices, halves=request.param == 16)), encoding="utf-8")
+    doc = audit_dict(run_audit([corpus], site if request.param else None), RenderOptions())
     out = folder / "stanford.json"
     out.write_text(dumps_json(doc, indent=2), encoding="utf-8")
     return out
