@@ -63,6 +63,7 @@ MATRIX_GROUPED = 20
 OPEN_DESTINATIONS = Cap(8, 6)  # zones named in one list of a source zone's row
 OPEN_SOURCES = Cap(60, 40)  # rows of source zones
 BLOCKED = Cap(80, 30)  # rows of the blocked-flow table
+BLOCKED_MANY_ZONES = Cap(40, 15)  # above MATRIX_COMPACT zones
 # Section 1.  Above this many zones, the zone table keeps the zones with a placement
 # problem; sections 6.2 and annex A list them all (the terminal summary names the zones
 # by kind above SCOPE_ZONES).

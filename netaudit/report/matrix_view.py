@@ -331,11 +331,13 @@ def _cut_flows(v: View) -> None:
     """The summary prints the witness paths of at most ``FLOWS.keep`` flows
     (``FLOWS_MANY_ZONES.keep`` above ``MATRIX_COMPACT`` zones, whose flows run to
     hundreds), violations first, then unknown cells, then allowed ones (matrix order
-    within each), and at most ``BLOCKED.keep`` rows of blocked flows; the matrix cells of
-    the others link to the note that says so."""
+    within each), and at most ``BLOCKED.keep`` rows of blocked flows (there too
+    ``BLOCKED_MANY_ZONES.keep``); the matrix cells of the others link to the note that
+    says so."""
     rank = {"violation": 0, "unknown": 1}
     open_flows = [f for f in v.flows if f["verdict"] != "blocked"]
-    cap = caps.FLOWS_MANY_ZONES if v.matrix["compact"] else caps.FLOWS
+    many = v.matrix["compact"]
+    cap = caps.FLOWS_MANY_ZONES if many else caps.FLOWS
     kept, n = v.cut(sorted(open_flows, key=lambda f: rank.get(f["cls"], 2)), cap)
     if n:
         kept_ids = {id(f) for f in kept}
@@ -360,7 +362,7 @@ def _cut_flows(v: View) -> None:
             f["cut"] = True
             v.cut_anchors[f["anchor"]] = FLOWS_CUT
     blocked = [f for f in v.flows if f["verdict"] == "blocked"]
-    _, n = v.cut(blocked, caps.BLOCKED)
+    _, n = v.cut(blocked, caps.BLOCKED_MANY_ZONES if many else caps.BLOCKED)
     v.notes["blocked"] = v.more("blocked", n)
     for f in blocked[len(blocked) - n :] if n else []:
         f["cut"] = True

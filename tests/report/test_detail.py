@@ -285,6 +285,26 @@ def test_compact_matrix_names_zones_by_id_and_verdicts_in_a_word():
     assert {c["label"] for r in full.matrix["rows"] for c in r["cells"] if c} <= {_t(f"verdict.{k}.cap") for k in words}
 
 
+def test_fewer_flows_printed_above_ten_zones():
+    """Above MATRIX_COMPACT zones the summary prints the witness paths of
+    FLOWS_MANY_ZONES.keep flows and BLOCKED_MANY_ZONES.keep blocked rows (violations
+    first); at 10 zones FLOWS and BLOCKED apply."""
+    for extra, flows, blocked in (
+        (caps.MATRIX_COMPACT - 6, caps.FLOWS, caps.BLOCKED),
+        (caps.MATRIX_COMPACT + 4, caps.FLOWS_MANY_ZONES, caps.BLOCKED_MANY_ZONES),
+    ):
+        doc = large_doc(copies=1, extra_zones=extra, files=0, warnings=0)
+        v = _view(doc, "summary")
+        opened = [f for f in v.flows if f["verdict"] != "blocked"]
+        closed = [f for f in v.flows if f["verdict"] == "blocked"]
+        assert len(opened) > flows.over
+        assert sum(not f["cut"] for f in opened) == flows.keep and v.flows_note
+        assert all(f["violation"] for f in opened if not f["cut"])
+        printed = len(closed) if len(closed) <= blocked.over else blocked.keep
+        assert sum(not f["cut"] for f in closed) == printed and bool(v.notes["blocked"]) == (printed < len(closed))
+    assert len(closed) > caps.BLOCKED_MANY_ZONES.over  # the many-zone case cuts them
+
+
 def test_compact_matrix_numbers_columns_of_long_ids():
     """Zone ids longer than a compact column (an inferred site's "mgmt-coza-rtr-res-
     wireless-mgmt") number the columns as the rows, which keep the ids; the legend says
